@@ -1,0 +1,264 @@
+import { EntityManager } from 'typeorm';
+import { User } from './user.entity';
+import { grantRefusal, lockoutRefusal, Refusal } from './granting';
+import { LoginThrottle } from './login-throttle';
+import { Role } from '../auth/role';
+import { Caller } from '../auth/caller';
+import { scopeOfUnit, scopePredicate } from '../auth/scope';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { signToken, verifyToken } from '../auth/token';
+import { OrgUnit } from '../org/org-unit.entity';
+import { OrgService } from '../org/org.service';
+import { MemberService } from '../member/member.service';
+import { AuditService } from '../audit/audit.service';
+import { Db } from '../db/dialect';
+import { AppError, badInput, forbidden, notFound } from '../common/errors';
+import { hasPermission, Permission } from '../auth/permissions';
+import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
+import { searchKey } from '../common/text';
+import { byKeys, Context } from '../graphql/context';
+import { Config } from '../config';
+
+const USER_SPEC: ListSpec = {
+  fields: {
+    username: { column: 'username', kind: 'string' },
+    fullName: { column: 'full_name', kind: 'string' },
+    role: { column: 'role', kind: 'enum' },
+    scopeUnitId: { column: 'scope_unit_id', kind: 'id' },
+    memberId: { column: 'member_id', kind: 'id' },
+    active: { column: 'active', kind: 'bool' },
+    createdAt: { column: 'created_at', kind: 'datetime' },
+    lastLoginAt: { column: 'last_login_at', kind: 'datetime' },
+  },
+  searchColumn: 'search_key',
+  defaultSort: { field: 'username', order: 'ASC' },
+};
+
+export interface UserInput {
+  username?: string | null;
+  password?: string | null;
+  fullName?: string | null;
+  role?: Role | null;
+  scopeUnitId?: string | null;
+  memberId?: string | null;
+  active?: boolean | null;
+}
+
+function refuse(r: Refusal | null): void {
+  if (r) throw new AppError(r.code, `${r.field}: ${r.message}`, { field: r.field });
+}
+
+function plain(u: User) {
+  const { passwordHash: _p, searchKey: _s, tokenVersion: _t, ...rest } = u;
+  return rest;
+}
+
+const USERNAME = /^[a-zA-Z0-9._-]{3,64}$/;
+
+export class AccountService {
+  readonly throttle = new LoginThrottle();
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: Config,
+    private readonly org: OrgService,
+    private readonly members: MemberService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.db.ds.manager).getRepository(User);
+  }
+
+  /** Accounts whose scope unit lies in the caller's subtree; unscoped accounts only for an unscoped caller. */
+  private scoped(caller: Caller, em?: EntityManager) {
+    const scope = scopePredicate(caller.scope, 'a', { via: 'unit', column: 'scope_unit_id' });
+    return this.repo(em).createQueryBuilder('a').where(scope.sql, scope.params);
+  }
+
+  /** Resolves a bearer token to the caller: the account must still be active and the token current. */
+  async callerFromToken(token: string | undefined): Promise<Caller | null> {
+    if (!token) return null;
+    const claims = verifyToken(this.config.jwtSecret, token);
+    if (!claims) return null;
+    const user = await this.repo().findOneBy({ id: Number(claims.sub) });
+    if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
+    const scopeUnit = user.scopeUnitId ? await this.db.ds.getRepository(OrgUnit).findOneBy({ id: user.scopeUnitId }) : null;
+    if (user.scopeUnitId && !scopeUnit) return null;
+    return { user, role: user.role, scopeUnit, scope: scopeOfUnit(scopeUnit) };
+  }
+
+  async login(username: string, password: string, ip: string): Promise<{ token: string; user: User }> {
+    const key = `${username.toLowerCase()}|${ip}`;
+    if (this.throttle.blocked(key)) throw new AppError('RATE_LIMITED', 'Too many failed logins; try again in 15 minutes');
+    const user = await this.repo().findOneBy({ username });
+    // Same answer for unknown user, wrong password and deactivated account: nothing to enumerate.
+    const ok = user ? await verifyPassword(password, user.passwordHash) : await hashPassword(password).then(() => false);
+    if (!user || !ok || !user.active) {
+      this.throttle.fail(key);
+      throw new AppError('UNAUTHENTICATED', 'Sai tên đăng nhập hoặc mật khẩu (invalid username or password)');
+    }
+    this.throttle.succeed(key);
+    user.lastLoginAt = new Date();
+    await this.repo().update(user.id, { lastLoginAt: user.lastLoginAt });
+    return { token: signToken(this.config.jwtSecret, this.config.tokenTtlSeconds, user.id, user.tokenVersion), user };
+  }
+
+  async list(caller: Caller, args: ListArgsLike): Promise<User[]> {
+    const qb = this.scoped(caller);
+    applyFilter(qb, 'a', USER_SPEC, args.filter, { personalAllowed: true });
+    applySortAndPage(qb, 'a', USER_SPEC, args, { personalAllowed: true });
+    return qb.getMany();
+  }
+
+  count(caller: Caller, filter: object | null | undefined): Promise<number> {
+    const qb = this.scoped(caller);
+    applyFilter(qb, 'a', USER_SPEC, filter, { personalAllowed: true });
+    return qb.getCount();
+  }
+
+  async get(caller: Caller, id: number, em?: EntityManager): Promise<User> {
+    const u = await this.scoped(caller, em).andWhere('a.id = :id', { id }).getOne();
+    if (!u) throw notFound('User', id);
+    return u;
+  }
+
+  /**
+   * Accounts by id for references (a reviewer, an audit actor): null when out of the caller's
+   * scope, except the caller's own account.
+   */
+  byId(ctx: Context, id: number | null): Promise<User | null> {
+    if (id == null || !ctx.caller) return Promise.resolve(null);
+    if (id === ctx.caller.user.id) return Promise.resolve(ctx.caller.user);
+    const caller = ctx.caller;
+    return ctx.loaders
+      .get<number, User | null>('user.byId', async (ids) =>
+        byKeys(ids, await this.scoped(caller).andWhere('a.id IN (:...ids)', { ids }).getMany(), (u) => u.id),
+      )
+      .load(id);
+  }
+
+  private async scopeUnit(em: EntityManager, id: string | null | undefined): Promise<OrgUnit | null> {
+    if (id == null || id === '') return null;
+    const unit = await em.getRepository(OrgUnit).findOneBy({ id: Number(id) });
+    if (!unit) throw new AppError('NOT_FOUND', `scopeUnitId: unit ${id} not found`, { field: 'scopeUnitId' });
+    return unit;
+  }
+
+  private validate(input: UserInput, creating: boolean) {
+    if (creating || input.username != null) {
+      if (!input.username || !USERNAME.test(input.username)) throw badInput('username', '3–64 letters, digits, dot, dash or underscore');
+    }
+    if (creating || input.password != null) {
+      if (!input.password || input.password.length < 8) throw badInput('password', 'at least 8 characters');
+      if (input.password.length > 200) throw badInput('password', 'at most 200 characters');
+    }
+    if (creating || input.fullName != null) {
+      if (!input.fullName?.trim()) throw badInput('fullName', 'is required');
+    }
+    if (creating && !input.role) throw badInput('role', 'is required');
+  }
+
+  private async memberRef(caller: Caller, em: EntityManager, memberId: string | null | undefined): Promise<number | null> {
+    if (memberId == null || memberId === '') return null;
+    // The member must be one the creating account can read.
+    const m = await this.members.get(caller, Number(memberId), em).catch(() => null);
+    if (!m) throw new AppError('NOT_FOUND', `memberId: member ${memberId} not found`, { field: 'memberId' });
+    return m.id;
+  }
+
+  async create(caller: Caller, input: UserInput): Promise<User> {
+    this.validate(input, true);
+    const passwordHash = await hashPassword(input.password!);
+    return this.db.transaction(async (em) => {
+      const unit = await this.scopeUnit(em, input.scopeUnitId);
+      refuse(grantRefusal(caller.role, caller.scope, input.role!, unit));
+      const memberId = await this.memberRef(caller, em, input.memberId);
+      if (await this.repo(em).exists({ where: { username: input.username! } })) throw badInput('username', `${input.username} is already taken`);
+      const fullName = input.fullName!.trim();
+      const user = this.repo(em).create({
+        username: input.username!,
+        passwordHash,
+        fullName,
+        searchKey: searchKey(input.username, fullName),
+        role: input.role!,
+        scopeUnitId: unit?.id ?? null,
+        memberId,
+        active: input.active ?? true,
+        tokenVersion: 1,
+      });
+      await this.repo(em).save(user);
+      await this.audit.record(em, caller, { action: 'CREATE', entityType: 'User', entityId: user.id, unitId: user.scopeUnitId, after: plain(user) });
+      return user;
+    });
+  }
+
+  async update(caller: Caller, id: number, input: UserInput): Promise<User> {
+    this.validate(input, false);
+    const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+    return this.db.transaction(async (em) => {
+      const user = await this.get(caller, id, em);
+      const before = plain({ ...user });
+      const isSelf = user.id === caller.user.id;
+      if (!isSelf && !hasPermission(caller.role, Permission.WriteUser)) throw forbidden('only account managers edit other accounts');
+      // One edits accounts one could create; one's own account only in name and password.
+      if (!isSelf) refuse(grantRefusal(caller.role, caller.scope, user.role, await this.scopeUnit(em, user.scopeUnitId?.toString())));
+      const nextRole = input.role ?? user.role;
+      const nextScopeId = input.scopeUnitId === undefined ? user.scopeUnitId : input.scopeUnitId ? Number(input.scopeUnitId) : null;
+      const nextActive = input.active ?? user.active;
+      const admins = await this.repo(em).countBy({ role: Role.SYSTEM_ADMIN, active: true });
+      refuse(lockoutRefusal(caller.user.id, user, { role: nextRole, active: nextActive, scopeUnitId: nextScopeId }, admins));
+      if (!isSelf && (nextRole !== user.role || nextScopeId !== user.scopeUnitId)) {
+        refuse(grantRefusal(caller.role, caller.scope, nextRole, await this.scopeUnit(em, nextScopeId?.toString())));
+      }
+      if (input.username != null && input.username !== user.username) {
+        if (await this.repo(em).exists({ where: { username: input.username } })) throw badInput('username', `${input.username} is already taken`);
+        user.username = input.username;
+      }
+      if (input.fullName != null) user.fullName = input.fullName.trim();
+      if (input.memberId !== undefined) {
+        const memberId = await this.memberRef(caller, em, input.memberId);
+        // The member link decides who may not review whom: nobody re-links their own account.
+        if (isSelf && memberId !== user.memberId && caller.role !== Role.SYSTEM_ADMIN) {
+          throw new AppError('FORBIDDEN', 'memberId: you cannot change the member record of your own account', { field: 'memberId' });
+        }
+        user.memberId = memberId;
+      }
+      user.role = nextRole;
+      user.scopeUnitId = nextScopeId;
+      // A new password or a deactivation ends every session of the account.
+      if (passwordHash || (user.active && !nextActive)) user.tokenVersion += 1;
+      if (passwordHash) user.passwordHash = passwordHash;
+      user.active = nextActive;
+      user.searchKey = searchKey(user.username, user.fullName);
+      await this.repo(em).save(user);
+      await this.audit.record(em, caller, { action: 'UPDATE', entityType: 'User', entityId: id, unitId: user.scopeUnitId, before, after: plain(user) });
+      return user;
+    });
+  }
+
+  /** Deactivates: the account can no longer log in and its tokens stop working. */
+  remove(caller: Caller, id: number): Promise<User> {
+    return this.update(caller, id, { active: false });
+  }
+
+  /** First start: a SYSTEM_ADMIN named `admin` when the database has no account and ADMIN_PASSWORD is set. */
+  async bootstrapAdmin(password: string | undefined): Promise<boolean> {
+    if (!password) return false;
+    if ((await this.repo().count()) > 0) return false;
+    await this.repo().save(
+      this.repo().create({
+        username: 'admin',
+        passwordHash: await hashPassword(password),
+        fullName: 'Quản trị hệ thống',
+        searchKey: searchKey('admin', 'Quản trị hệ thống'),
+        role: Role.SYSTEM_ADMIN,
+        scopeUnitId: null,
+        memberId: null,
+        active: true,
+        tokenVersion: 1,
+      }),
+    );
+    return true;
+  }
+}

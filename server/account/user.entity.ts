@@ -1,0 +1,60 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Role } from '../auth/role';
+
+/** An account (table `account`; `user` is reserved in SQL). Never hard-deleted: deleteUser deactivates. */
+@ObjectType('User', { description: 'Tài khoản (account)' })
+@Entity('account')
+@Index('idx_account_scope', ['scopeUnitId'])
+export class User {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field()
+  @Index('uq_account_username', { unique: true })
+  @Column({ type: 'varchar', length: 64 })
+  username: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 160 })
+  fullName: string;
+
+  @Column({ type: 'varchar', length: 255 })
+  searchKey: string;
+
+  @Field(() => Role)
+  @Column({ type: 'varchar', length: 24 })
+  role: Role;
+
+  @Field(() => ID, { nullable: true, description: 'the unit whose subtree the account may act in' })
+  @Column({ type: 'int', nullable: true })
+  scopeUnitId: number | null;
+
+  @Field(() => ID, { nullable: true, description: "the account holder's own member record" })
+  @Column({ type: 'int', nullable: true })
+  memberId: number | null;
+
+  @Field()
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+
+  /** Bumped when the password changes or the account is deactivated: older tokens stop working. */
+  @Column({ type: 'int', default: 1 })
+  tokenVersion: number;
+
+  @Field(() => Date, { nullable: true })
+  @Column({ type: 'datetime', nullable: true })
+  lastLoginAt: Date | null;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,46 @@
+import 'reflect-metadata';
+import { AddressInfo } from 'node:net';
+import { Config } from './config';
+import { databaseTarget, openDatabase } from './db/data-source';
+import { Db } from './db/dialect';
+import { seedDemo } from './db/demo-seed';
+import { createServices, Services } from './graphql/services';
+import { getSchema } from './graphql/schema';
+import { createHttpServer } from './http/server';
+
+export interface RunningApp {
+  url: string;
+  port: number;
+  services: Services;
+  stop(): Promise<void>;
+}
+
+/**
+ * Opens the database (migrating it), seeds the demo on the embedded default, creates the
+ * bootstrap admin when asked, and listens. Used by main.ts and by the tests.
+ */
+export async function startApp(config: Config, log: (s: string) => void = console.log): Promise<RunningApp> {
+  const target = databaseTarget(config.databaseUrl, config.sqliteDefaultPath, config.logQueries);
+  const ds = await openDatabase(target);
+  const db = new Db(ds);
+  const services = createServices(db, config);
+  // The embedded default starts with the demo; a configured database starts empty (or as it was).
+  if (!config.databaseUrl || process.env.SEED_DEMO === '1') {
+    await seedDemo(ds);
+  }
+  if (await services.account.bootstrapAdmin(config.adminPassword)) log('Created SYSTEM_ADMIN "admin" from ADMIN_PASSWORD');
+  const schema = await getSchema();
+  const app = await createHttpServer(schema, services);
+  await new Promise<void>((resolve) => app.server.listen(config.port, resolve));
+  const port = (app.server.address() as AddressInfo).port;
+  log(`CongDoan on http://localhost:${port} (database ${target.description})`);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    services,
+    async stop() {
+      await app.stop();
+      await ds.destroy();
+    },
+  };
+}

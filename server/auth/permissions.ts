@@ -1,0 +1,72 @@
+import { Role } from './role';
+import { OrgLevel, UnitLevel } from '../org/org-level';
+
+/**
+ * Every permission the API checks, declared once. Resolvers name the permission they need with
+ * `@Authorized(Permission.X)`; the auth checker (auth/auth-checker.ts) looks it up here. Where a
+ * permission holds is always the caller's scope subtree (auth/scope.ts), applied in SQL.
+ * test/permissions.test.ts snapshots which operation needs what: a diff there is a permission change.
+ */
+export enum Permission {
+  ReadOrg = 'ReadOrg',
+  WriteFederation = 'WriteFederation',
+  WriteUnion = 'WriteUnion',
+  WriteGrassroots = 'WriteGrassroots',
+  WriteTeam = 'WriteTeam',
+  ReadMember = 'ReadMember',
+  WriteMember = 'WriteMember',
+  ReadUser = 'ReadUser',
+  WriteUser = 'WriteUser',
+  ReadAudit = 'ReadAudit',
+}
+
+const ADMIN_READS = [Permission.ReadOrg, Permission.ReadMember, Permission.ReadUser, Permission.ReadAudit];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  SYSTEM_ADMIN: Object.values(Permission),
+  FEDERATION_ADMIN: [
+    ...ADMIN_READS,
+    Permission.WriteUnion,
+    Permission.WriteGrassroots,
+    Permission.WriteTeam,
+    Permission.WriteMember,
+    Permission.WriteUser,
+  ],
+  UNION_ADMIN: [...ADMIN_READS, Permission.WriteGrassroots, Permission.WriteTeam, Permission.WriteMember, Permission.WriteUser],
+  GRASSROOTS_CHAIR: [...ADMIN_READS, Permission.WriteTeam, Permission.WriteMember],
+  // Analysts read figures: units and members (personal data masked), never accounts or the audit trail.
+  ANALYST: [Permission.ReadOrg, Permission.ReadMember],
+};
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+/** The permission that writing a unit of each level needs. */
+export const WRITE_UNIT_PERMISSION: Record<UnitLevel, Permission> = {
+  FEDERATION: Permission.WriteFederation,
+  UNION: Permission.WriteUnion,
+  GRASSROOTS: Permission.WriteGrassroots,
+  TEAM: Permission.WriteTeam,
+};
+
+/** Roles an account of each role may create and edit (granting never reaches one's own role, but for SYSTEM_ADMIN). */
+export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
+  SYSTEM_ADMIN: [Role.SYSTEM_ADMIN, Role.FEDERATION_ADMIN, Role.UNION_ADMIN, Role.GRASSROOTS_CHAIR, Role.ANALYST],
+  FEDERATION_ADMIN: [Role.UNION_ADMIN, Role.GRASSROOTS_CHAIR, Role.ANALYST],
+  UNION_ADMIN: [Role.GRASSROOTS_CHAIR, Role.ANALYST],
+  GRASSROOTS_CHAIR: [],
+  ANALYST: [],
+};
+
+/** The level of the unit an account of each role is scoped to; null: no scope; 'ANY': any unit. */
+export const ROLE_SCOPE_LEVEL: Record<Role, OrgLevel | null | 'ANY'> = {
+  SYSTEM_ADMIN: null,
+  FEDERATION_ADMIN: OrgLevel.FEDERATION,
+  UNION_ADMIN: OrgLevel.UNION,
+  GRASSROOTS_CHAIR: OrgLevel.GRASSROOTS,
+  ANALYST: 'ANY',
+};
+
+/** Analysts never see personal data. */
+export const seesPersonalData = (role: Role) => role !== Role.ANALYST;

@@ -1,0 +1,73 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { SnakeNamingStrategy } from './naming';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export type Dialect = 'mysql' | 'sqlite';
+
+export interface DatabaseTarget {
+  dialect: Dialect;
+  options: DataSourceOptions;
+  /** A human description without the password, for logs. */
+  description: string;
+}
+
+/**
+ * Turns DATABASE_URL into TypeORM options. This is the one place where MySQL and SQLite differ
+ * in configuration; see db/dialect.ts for the few differences at run time.
+ */
+export function databaseTarget(url: string | undefined, sqliteDefaultPath: string, logging = false): DatabaseTarget {
+  const common = {
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging,
+    synchronize: false,
+    migrationsRun: false,
+  };
+  if (!url || url.startsWith('sqlite:')) {
+    const file = url ? url.slice('sqlite:'.length).replace(/^\/\//, '') : sqliteDefaultPath;
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    return {
+      dialect: 'sqlite',
+      description: `sqlite:${file}`,
+      options: {
+        ...common,
+        type: 'better-sqlite3',
+        database: file,
+        // WAL lets readers go on while one writer writes.
+        prepareDatabase: (db: { pragma(s: string): unknown }) => {
+          db.pragma('journal_mode = WAL');
+          db.pragma('busy_timeout = 5000');
+        },
+      },
+    };
+  }
+  if (!/^mysql:\/\//.test(url) && !/^mariadb:\/\//.test(url)) {
+    throw new Error('DATABASE_URL must start with mysql:// or sqlite:');
+  }
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  return {
+    dialect: 'mysql',
+    description: `mysql://${u.username}@${u.host}${u.pathname}`,
+    options: {
+      ...common,
+      type: 'mysql',
+      url: u.toString(),
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      poolSize: Number(u.searchParams.get('poolSize') ?? 10),
+      extra: { connectionLimit: Number(u.searchParams.get('poolSize') ?? 10) },
+    },
+  };
+}
+
+export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
+  const ds = new DataSource(target.options);
+  await ds.initialize();
+  await ds.runMigrations({ transaction: 'each' });
+  return ds;
+}

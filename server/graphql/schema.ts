@@ -1,0 +1,58 @@
+import 'reflect-metadata';
+import path from 'node:path';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { AuthChecker } from '../auth/auth-checker';
+import { ORG_RESOLVERS } from '../org/org.resolver';
+import { MemberResolver } from '../member/member.resolver';
+import { AccountResolver } from '../account/account.resolver';
+import { AuditResolver } from '../audit/audit.resolver';
+
+export const RESOLVERS = [...ORG_RESOLVERS, MemberResolver, AccountResolver, AuditResolver] as const;
+
+export const SCHEMA_FILE = path.resolve(__dirname, '../../schema/schema.graphql');
+
+let built: Promise<GraphQLSchema> | null = null;
+
+/** The executable schema (built once per process). */
+export function getSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: RESOLVERS,
+    authChecker: AuthChecker,
+    authMode: 'error',
+    // class-validator is not used for arguments: services validate and name the offending field.
+    validate: false,
+    emitSchemaFile: false,
+  });
+  return built;
+}
+
+const KNOWN_CODES = new Set([
+  'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+/**
+ * What a client sees of an error: the contract's codes, the offending field when one can be
+ * named, and never a stack trace or SQL. Anything unexpected becomes INTERNAL_SERVER_ERROR.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (e: unknown) => void = console.error): GraphQLFormattedError {
+  let code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const field = formatted.extensions?.field as string | undefined;
+  // Syntax errors are validation failures in the contract's words.
+  if (code === 'GRAPHQL_PARSE_FAILED') code = 'GRAPHQL_VALIDATION_FAILED';
+  if (!KNOWN_CODES.has(code)) {
+    log((error as { originalError?: unknown })?.originalError ?? error);
+    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const extensions: Record<string, unknown> = { code };
+  if (field) extensions.field = field;
+  else {
+    // Variable and argument errors from GraphQL itself name the argument in their message.
+    const m = /^Variable "\$([A-Za-z0-9_]+)"|Argument "([A-Za-z0-9_]+)"|Field "([A-Za-z0-9_]+)" of required type/.exec(formatted.message);
+    if (m) extensions.field = m[1] ?? m[2] ?? m[3];
+  }
+  return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions };
+}
+
+export const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof GraphQLError;

@@ -1,0 +1,123 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export enum Gender {
+  MALE = 'MALE',
+  FEMALE = 'FEMALE',
+}
+registerEnumType(Gender, { name: 'Gender' });
+
+export enum MemberStatus {
+  ACTIVE = 'ACTIVE',
+  LEFT = 'LEFT',
+}
+registerEnumType(MemberStatus, { name: 'MemberStatus' });
+
+/** Fields that analysts read as null and may neither filter nor sort on. */
+export const PERSONAL_FIELDS = ['birthDate', 'phone', 'email', 'nationalId'] as const;
+
+/**
+ * A union member (đoàn viên). Never hard-deleted: leaving sets status LEFT and leftAt.
+ * Ancestor columns (federation, union, grassroots union, team) are maintained on write and on
+ * moveUnit, so any subtree filter is one indexed equality.
+ */
+@ObjectType({ description: 'Đoàn viên (union member)' })
+@Entity('member')
+@Index('idx_member_grassroots_sort', ['grassrootsUnionId', 'sortKey'])
+@Index('idx_member_team_sort', ['teamId', 'sortKey'])
+@Index('idx_member_union_sort', ['unionId', 'sortKey'])
+@Index('idx_member_federation_sort', ['federationId', 'sortKey'])
+export class Member {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field()
+  @Column({ type: 'varchar', length: 160 })
+  fullName: string;
+
+  /** Given name first, without diacritics: the order Vietnamese lists use. */
+  @Column({ type: 'varchar', length: 160 })
+  sortKey: string;
+
+  /** Name and card number without diacritics, for `q`. Never holds personal data. */
+  @Column({ type: 'varchar', length: 255 })
+  searchKey: string;
+
+  @Field(() => Gender)
+  @Column({ type: 'varchar', length: 8 })
+  gender: Gender;
+
+  @Field(() => String, { nullable: true, description: 'ISO date; personal data (null for analysts)' })
+  @Column({ type: 'date', nullable: true })
+  birthDate: string | null;
+
+  @Field(() => String, { nullable: true, description: 'personal data (null for analysts)' })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  phone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'personal data (null for analysts)' })
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  email: string | null;
+
+  @Field(() => String, { nullable: true, description: 'personal data (null for analysts)' })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  nationalId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date the member joined the union (kết nạp)' })
+  @Column({ type: 'date', nullable: true })
+  joinedAt: string | null;
+
+  @Field(() => String, { nullable: true, description: 'union card number (thẻ đoàn viên), unique' })
+  @Index('uq_member_card', { unique: true })
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  cardNumber: string | null;
+
+  @Field(() => String, { nullable: true, description: 'union position: tổ trưởng, ủy viên BCH, chủ tịch…' })
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  position: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ethnicity: string | null;
+
+  @Field(() => String, { nullable: true, description: 'job and workplace' })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  occupation: string | null;
+
+  @Field(() => MemberStatus)
+  @Column({ type: 'varchar', length: 8, default: MemberStatus.ACTIVE })
+  status: MemberStatus;
+
+  @Field(() => String, { nullable: true, description: 'ISO date the member left (status LEFT)' })
+  @Column({ type: 'date', nullable: true })
+  leftAt: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  leftReason: string | null;
+
+  @Field(() => ID)
+  @Column({ type: 'int' })
+  grassrootsUnionId: number;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  teamId: number | null;
+
+  @Field(() => ID, { nullable: true, description: 'the upper union, when the grassroots union has one' })
+  @Column({ type: 'int', nullable: true })
+  unionId: number | null;
+
+  @Field(() => ID)
+  @Column({ type: 'int' })
+  federationId: number;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+
+  @Field()
+  @UpdateDateColumn()
+  updatedAt: Date;
+}

@@ -1,0 +1,349 @@
+import { EntityManager } from 'typeorm';
+import { OrgUnit, OrgUnitMove } from './org-unit.entity';
+import { ANCESTOR_COLUMN, OrgLevel, PARENT_LEVELS, UnitLevel } from './org-level';
+import { Member, MemberStatus } from '../member/member.entity';
+import { Caller } from '../auth/caller';
+import { scopePredicate, unitInScope } from '../auth/scope';
+import { hasPermission, WRITE_UNIT_PERMISSION } from '../auth/permissions';
+import { Db } from '../db/dialect';
+import { AuditService } from '../audit/audit.service';
+import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
+import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
+import { searchKey } from '../common/text';
+import { byKeys, Context, groupByKeys } from '../graphql/context';
+import { snake } from '../db/naming';
+
+export const LEVEL_TYPE_NAME: Record<UnitLevel, string> = {
+  FEDERATION: 'Federation',
+  UNION: 'Union',
+  GRASSROOTS: 'GrassrootsUnion',
+  TEAM: 'Team',
+};
+
+const ORG_SPEC: ListSpec = {
+  fields: {
+    name: { column: 'name', kind: 'string' },
+    code: { column: 'code', kind: 'string' },
+    active: { column: 'active', kind: 'bool' },
+    parentId: { column: 'parent_id', kind: 'id' },
+    federationId: { column: 'federation_id', kind: 'id' },
+    unionId: { column: 'union_id', kind: 'id' },
+    grassrootsUnionId: { column: 'grassroots_union_id', kind: 'id' },
+    dissolvedAt: { column: 'dissolved_at', kind: 'date' },
+    createdAt: { column: 'created_at', kind: 'datetime' },
+  },
+  searchColumn: 'search_key',
+  defaultSort: { field: 'name', order: 'ASC' },
+};
+
+export interface UnitInput {
+  name?: string | null;
+  code?: string | null;
+  federationId?: string | null;
+  unionId?: string | null;
+  grassrootsUnionId?: string | null;
+  active?: boolean | null;
+}
+
+/** The parent an update asks for (null: no change asked), and the argument that named it. */
+export function desiredParent(unit: OrgUnit, input: UnitInput): { id: number; field: string } | null {
+  const id = (field: keyof UnitInput) => ({ id: Number(input[field]), field });
+  switch (unit.level) {
+    case 'UNION':
+      return input.federationId != null ? id('federationId') : null;
+    case 'TEAM':
+      return input.grassrootsUnionId != null ? id('grassrootsUnionId') : null;
+    case 'GRASSROOTS':
+      if (input.unionId != null) return id('unionId');
+      // unionId explicitly null, or a unit already directly under its federation: federationId is the parent.
+      if (input.federationId != null && (input.unionId === null || unit.unionId === null)) return id('federationId');
+      return null;
+    default:
+      return null;
+  }
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Ancestor columns of a unit placed under `parent` (its own column is set once its id is known). */
+function ancestorsUnder(parent: OrgUnit | null): Pick<OrgUnit, 'federationId' | 'unionId' | 'grassrootsUnionId' | 'teamId'> {
+  return {
+    federationId: parent?.federationId ?? null,
+    unionId: parent?.unionId ?? null,
+    grassrootsUnionId: parent?.grassrootsUnionId ?? null,
+    teamId: null,
+  };
+}
+
+function plain(u: OrgUnit) {
+  const { id, level, name, code, parentId, federationId, unionId, grassrootsUnionId, teamId, active, dissolvedAt } = u;
+  return { id, level, name, code, parentId, federationId, unionId, grassrootsUnionId, teamId, active, dissolvedAt };
+}
+
+export class OrgService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.db.ds.manager).getRepository(OrgUnit);
+  }
+
+  /** Units of `level` the caller may see; `withAncestors` also admits the scope unit's ancestors. */
+  private scoped(caller: Caller, level: UnitLevel | null, withAncestors: boolean, em?: EntityManager) {
+    const qb = this.repo(em).createQueryBuilder('u');
+    const scope = scopePredicate(caller.scope, 'u', { via: 'ancestors' }, withAncestors);
+    qb.where(scope.sql, scope.params);
+    if (level) qb.andWhere('u.level = :level', { level });
+    return qb;
+  }
+
+  private listQuery(caller: Caller, level: UnitLevel, filter: Record<string, unknown> | null | undefined) {
+    // Breadcrumbs: lists filtered by ids (react-admin's reference fields) may read the scope's ancestors.
+    const byIds = !!filter?.ids;
+    const qb = this.scoped(caller, level, byIds);
+    // Dissolved units leave lists unless asked for (filter by `active`) or named by id.
+    if (!byIds && (filter?.active === undefined || filter?.active === null)) qb.andWhere('u.active = :active', { active: 1 });
+    applyFilter(qb, 'u', ORG_SPEC, filter, { personalAllowed: true });
+    return qb;
+  }
+
+  list(caller: Caller, level: UnitLevel, args: ListArgsLike): Promise<OrgUnit[]> {
+    const qb = this.listQuery(caller, level, args.filter as Record<string, unknown>);
+    applySortAndPage(qb, 'u', ORG_SPEC, args, { personalAllowed: true });
+    return qb.getMany();
+  }
+
+  count(caller: Caller, level: UnitLevel, filter: object | null | undefined): Promise<number> {
+    return this.listQuery(caller, level, filter as Record<string, unknown>).getCount();
+  }
+
+  async get(caller: Caller, level: UnitLevel | null, id: number): Promise<OrgUnit> {
+    const unit = await this.scoped(caller, level, true).andWhere('u.id = :id', { id }).getOne();
+    if (!unit) throw notFound(level ? LEVEL_TYPE_NAME[level] : 'OrgUnit', id);
+    return unit;
+  }
+
+  /** Batched read by id (parent objects, references): the scope and its ancestors; null when invisible. */
+  byId(ctx: Context, id: number | null): Promise<OrgUnit | null> {
+    if (id == null || !ctx.caller) return Promise.resolve(null);
+    const caller = ctx.caller;
+    return ctx.loaders
+      .get<number, OrgUnit | null>('org.byId', async (ids) =>
+        byKeys(ids, await this.scoped(caller, null, true).andWhere('u.id IN (:...ids)', { ids }).getMany(), (u) => u.id),
+      )
+      .load(id);
+  }
+
+  /** Batched children of the given level under parents, by the parent's ancestor column; strictly in scope. */
+  children(ctx: Context, parentLevel: UnitLevel, childLevel: UnitLevel, parentId: number): Promise<OrgUnit[]> {
+    const caller = ctx.caller!;
+    const column = ANCESTOR_COLUMN[parentLevel];
+    return ctx.loaders
+      .get<number, OrgUnit[]>(`org.children.${parentLevel}.${childLevel}`, async (ids) => {
+        const rows = await this.scoped(caller, childLevel, false)
+          .andWhere(`u.${snake(column)} IN (:...ids)`, { ids })
+          .andWhere('u.active = :active', { active: 1 })
+          .orderBy('u.name', 'ASC')
+          .getMany();
+        return groupByKeys(ids, rows, (u) => u[column] as number);
+      })
+      .load(parentId);
+  }
+
+  history(unitId: number): Promise<OrgUnitMove[]> {
+    return this.db.ds.getRepository(OrgUnitMove).find({ where: { unitId }, order: { id: 'ASC' } });
+  }
+
+  /**
+   * A unit the caller may write, of one of `levels`. Out of scope reads as NOT_FOUND; a readable
+   * ancestor of the caller's scope answers FORBIDDEN (it exists for the caller, but is not theirs).
+   */
+  async writable(
+    caller: Caller,
+    id: number | string | null | undefined,
+    field: string,
+    levels: UnitLevel[],
+    em?: EntityManager,
+    allowDissolved = false,
+  ): Promise<OrgUnit> {
+    const n = Number(id);
+    if (id == null || !Number.isSafeInteger(n)) throw badInput(field, 'a unit id is required');
+    const unit = await this.scoped(caller, null, true, em).andWhere('u.id = :id', { id: n }).getOne();
+    if (!unit) throw new AppError('NOT_FOUND', `${field}: unit ${n} not found`, { field });
+    if (!unitInScope(caller.scope, unit)) throw forbidden(`${field}: unit ${n} is outside your scope`);
+    if (!levels.includes(unit.level)) throw badInput(field, `unit ${n} is a ${LEVEL_TYPE_NAME[unit.level]}, expected ${levels.map((l) => LEVEL_TYPE_NAME[l]).join(' or ')}`);
+    if (!unit.active && !allowDissolved) throw badInput(field, `unit ${n} is dissolved`);
+    return unit;
+  }
+
+  /** The parent a new or moved unit of `level` goes under, from the arguments. */
+  private async parentFromInput(caller: Caller, level: UnitLevel, input: UnitInput, em: EntityManager): Promise<OrgUnit | null> {
+    switch (level) {
+      case OrgLevel.FEDERATION:
+        return null;
+      case OrgLevel.UNION:
+        return this.writable(caller, input.federationId, 'federationId', [OrgLevel.FEDERATION], em);
+      case OrgLevel.TEAM:
+        return this.writable(caller, input.grassrootsUnionId, 'grassrootsUnionId', [OrgLevel.GRASSROOTS], em);
+      case OrgLevel.GRASSROOTS: {
+        if (input.unionId != null) {
+          const union = await this.writable(caller, input.unionId, 'unionId', [OrgLevel.UNION], em);
+          if (input.federationId != null && Number(input.federationId) !== union.federationId) {
+            throw badInput('federationId', `union ${union.id} belongs to federation ${union.federationId}`);
+          }
+          return union;
+        }
+        if (input.federationId == null) throw badInput('unionId', 'give unionId, or federationId for a grassroots union directly under a federation');
+        return this.writable(caller, input.federationId, 'federationId', [OrgLevel.FEDERATION], em);
+      }
+    }
+  }
+
+  private validateName(name: string | null | undefined, required: boolean): string | undefined {
+    if (name === undefined || name === null) {
+      if (required) throw badInput('name', 'is required');
+      return undefined;
+    }
+    const n = name.trim();
+    if (!n) throw badInput('name', 'must not be empty');
+    if (n.length > 255) throw badInput('name', 'at most 255 characters');
+    return n;
+  }
+
+  private validateCode(code: string | null | undefined): string | null | undefined {
+    if (code === undefined) return undefined;
+    if (code === null || !code.trim()) return null;
+    if (code.trim().length > 64) throw badInput('code', 'at most 64 characters');
+    return code.trim();
+  }
+
+  private async assertCodeFree(em: EntityManager, code: string | null | undefined, exceptId?: number) {
+    if (!code) return;
+    const other = await this.repo(em).findOne({ where: { code }, select: { id: true } });
+    if (other && other.id !== exceptId) throw badInput('code', `code ${code} is already used by unit ${other.id}`);
+  }
+
+  async create(caller: Caller, level: UnitLevel, input: UnitInput): Promise<OrgUnit> {
+    const name = this.validateName(input.name, true)!;
+    const code = this.validateCode(input.code) ?? null;
+    return this.db.transaction(async (em) => {
+      const parent = await this.parentFromInput(caller, level, input, em);
+      await this.assertCodeFree(em, code);
+      const unit = this.repo(em).create({
+        level,
+        name,
+        code,
+        parentId: parent?.id ?? null,
+        ...ancestorsUnder(parent),
+        searchKey: searchKey(name, code),
+        active: true,
+        dissolvedAt: null,
+      });
+      await this.repo(em).save(unit);
+      // A unit is inside its own subtree: its own ancestor column names itself.
+      unit[ANCESTOR_COLUMN[level]] = unit.id;
+      await this.repo(em).update(unit.id, { [ANCESTOR_COLUMN[level]]: unit.id });
+      await this.audit.record(em, caller, { action: 'CREATE', entityType: LEVEL_TYPE_NAME[level], entityId: unit.id, unitId: unit.id, after: plain(unit) });
+      return unit;
+    });
+  }
+
+  async update(caller: Caller, level: UnitLevel, id: number, input: UnitInput): Promise<OrgUnit> {
+    const name = this.validateName(input.name, false);
+    const code = this.validateCode(input.code);
+    return this.db.transaction(async (em) => {
+      // a dissolved unit may still be renamed or reactivated
+      let unit = await this.writable(caller, id, 'id', [level], em, true);
+      const before = plain(unit);
+      // Changing the parent through update is a move (react-admin edit forms send the parent field).
+      const target = desiredParent(unit, input);
+      if (target && target.id !== unit.parentId) {
+        const parent = await this.writable(caller, target.id, target.field, PARENT_LEVELS[level], em);
+        unit = await this.moveInTx(em, caller, unit, parent);
+      }
+      if (code !== undefined) await this.assertCodeFree(em, code, id);
+      const changes: Partial<OrgUnit> = {};
+      if (name !== undefined) changes.name = name;
+      if (code !== undefined) changes.code = code;
+      if (input.active != null && input.active !== unit.active) {
+        if (!input.active) await this.assertEmpty(em, unit);
+        changes.active = input.active;
+        changes.dissolvedAt = input.active ? null : today();
+      }
+      if (Object.keys(changes).length) {
+        Object.assign(unit, changes);
+        unit.searchKey = searchKey(unit.name, unit.code);
+        await this.repo(em).update(id, { ...changes, searchKey: unit.searchKey });
+        await this.audit.record(em, caller, { action: 'UPDATE', entityType: LEVEL_TYPE_NAME[level], entityId: id, unitId: id, before, after: plain(unit) });
+      }
+      return unit;
+    });
+  }
+
+  /** Refuses to dissolve a unit that still has live units or active members below it. */
+  private async assertEmpty(em: EntityManager, unit: OrgUnit) {
+    const column = snake(ANCESTOR_COLUMN[unit.level]);
+    const units = await this.repo(em)
+      .createQueryBuilder('u')
+      .where(`u.${column} = :id AND u.id <> :id AND u.active = :active`, { id: unit.id, active: 1 })
+      .getCount();
+    const members = await em
+      .getRepository(Member)
+      .createQueryBuilder('m')
+      .where(`m.${column} = :id AND m.status = :status`, { id: unit.id, status: MemberStatus.ACTIVE })
+      .getCount();
+    if (units || members) {
+      throw conflict(`${LEVEL_TYPE_NAME[unit.level]} ${unit.id} still has ${units} unit(s) and ${members} active member(s): move or dissolve them first`);
+    }
+  }
+
+  /** Units are never hard-deleted: delete dissolves an empty unit (active = false, dissolvedAt = today). */
+  async remove(caller: Caller, level: UnitLevel, id: number): Promise<OrgUnit> {
+    return this.db.transaction(async (em) => {
+      const unit = await this.writable(caller, id, 'id', [level], em);
+      await this.assertEmpty(em, unit);
+      const before = plain(unit);
+      unit.active = false;
+      unit.dissolvedAt = today();
+      await this.repo(em).update(id, { active: false, dissolvedAt: unit.dissolvedAt });
+      await this.audit.record(em, caller, { action: 'DELETE', entityType: LEVEL_TYPE_NAME[level], entityId: id, unitId: id, before, after: plain(unit) });
+      return unit;
+    });
+  }
+
+  async move(caller: Caller, id: number, parentId: number): Promise<OrgUnit> {
+    return this.db.transaction(async (em) => {
+      const found = await this.scoped(caller, null, true, em).andWhere('u.id = :id', { id }).getOne();
+      if (!found) throw notFound('OrgUnit', id);
+      if (!hasPermission(caller.role, WRITE_UNIT_PERMISSION[found.level])) throw forbidden(`your role cannot move a ${LEVEL_TYPE_NAME[found.level]}`);
+      const unit = await this.writable(caller, id, 'id', [found.level], em);
+      if (unit.level === OrgLevel.FEDERATION) throw badInput('id', 'a federation has no parent to move under');
+      const parent = await this.writable(caller, parentId, 'parentId', PARENT_LEVELS[unit.level], em);
+      if (parent.id === unit.parentId) return unit;
+      return this.moveInTx(em, caller, unit, parent);
+    });
+  }
+
+  /**
+   * Re-parents `unit` and rewrites the ancestor columns of its whole subtree (units and members)
+   * in the caller's transaction; each statement is one indexed UPDATE on the unit's own column.
+   */
+  private async moveInTx(em: EntityManager, caller: Caller, unit: OrgUnit, parent: OrgUnit): Promise<OrgUnit> {
+    const before = plain(unit);
+    const own = snake(ANCESTOR_COLUMN[unit.level]);
+    const next = ancestorsUnder(parent);
+    // Only the columns above the unit change; the unit's own column and those below stay.
+    const set: Record<string, number | null> = { federationId: next.federationId };
+    if (unit.level === OrgLevel.GRASSROOTS || unit.level === OrgLevel.TEAM) set.unionId = next.unionId;
+    if (unit.level === OrgLevel.TEAM) set.grassrootsUnionId = next.grassrootsUnionId;
+    await em.createQueryBuilder().update(OrgUnit).set(set).where(`${own} = :id`, { id: unit.id }).execute();
+    await em.createQueryBuilder().update(Member).set(set).where(`${own} = :id`, { id: unit.id }).execute();
+    await this.repo(em).update(unit.id, { parentId: parent.id });
+    await em.insert(OrgUnitMove, { unitId: unit.id, fromParentId: unit.parentId, toParentId: parent.id, movedById: caller.user.id });
+    Object.assign(unit, set, { parentId: parent.id });
+    await this.audit.record(em, caller, { action: 'MOVE', entityType: LEVEL_TYPE_NAME[unit.level], entityId: unit.id, unitId: unit.id, before, after: plain(unit) });
+    return unit;
+  }
+}
