@@ -4,6 +4,7 @@ import { Config } from './config';
 import { databaseTarget, openDatabase } from './db/data-source';
 import { Db } from './db/dialect';
 import { seedDemo } from './db/demo-seed';
+import { seedDemoNominations } from './award/demo-nominations';
 import { createServices, Services } from './graphql/services';
 import { getSchema } from './graphql/schema';
 import { createHttpServer } from './http/server';
@@ -24,9 +25,11 @@ export async function startApp(config: Config, log: (s: string) => void = consol
   const ds = await openDatabase(target);
   const db = new Db(ds);
   const services = createServices(db, config);
+  const added = await services.awardType.ensureCatalogue();
+  if (added) log(`Seeded ${added} award types`);
   // The embedded default starts with the demo; a configured database starts empty (or as it was).
   if (!config.databaseUrl || process.env.SEED_DEMO === '1') {
-    await seedDemo(ds);
+    if (await seedDemo(ds)) await seedDemoNominations(services);
   }
   if (await services.account.bootstrapAdmin(config.adminPassword)) log('Created SYSTEM_ADMIN "admin" from ADMIN_PASSWORD');
   const schema = await getSchema();

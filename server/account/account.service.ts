@@ -83,9 +83,20 @@ export class AccountService {
     if (!claims) return null;
     const user = await this.repo().findOneBy({ id: Number(claims.sub) });
     if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
+    return this.callerOf(user);
+  }
+
+  /** An account as a caller, its scope resolved (also for work done on an account's behalf, such as the demo seed). */
+  async callerOf(user: User): Promise<Caller | null> {
     const scopeUnit = user.scopeUnitId ? await this.db.ds.getRepository(OrgUnit).findOneBy({ id: user.scopeUnitId }) : null;
     if (user.scopeUnitId && !scopeUnit) return null;
     return { user, role: user.role, scopeUnit, scope: scopeOfUnit(scopeUnit) };
+  }
+
+  async callerByUsername(username: string): Promise<Caller> {
+    const caller = await this.callerOf(await this.repo().findOneByOrFail({ username }));
+    if (!caller) throw new Error(`account ${username} has no valid scope`);
+    return caller;
   }
 
   async login(username: string, password: string, ip: string): Promise<{ token: string; user: User }> {

@@ -18,9 +18,28 @@ export enum Permission {
   ReadUser = 'ReadUser',
   WriteUser = 'WriteUser',
   ReadAudit = 'ReadAudit',
+  ReadAwardType = 'ReadAwardType',
+  WriteAwardType = 'WriteAwardType',
+  ReadNomination = 'ReadNomination',
+  /** create, edit, submit and withdraw nominations of units in one's scope */
+  Nominate = 'Nominate',
+  /** review nominations waiting at the level of one's role */
+  Review = 'Review',
+  /** record the confederation's decision on a FORWARDED nomination */
+  RecordConfederationDecision = 'RecordConfederationDecision',
+  ReadAward = 'ReadAward',
 }
 
-const ADMIN_READS = [Permission.ReadOrg, Permission.ReadMember, Permission.ReadUser, Permission.ReadAudit];
+const ADMIN_READS = [
+  Permission.ReadOrg,
+  Permission.ReadMember,
+  Permission.ReadUser,
+  Permission.ReadAudit,
+  Permission.ReadAwardType,
+  Permission.ReadNomination,
+  Permission.ReadAward,
+];
+const COMMENDATION = [Permission.Nominate, Permission.Review];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   SYSTEM_ADMIN: Object.values(Permission),
@@ -31,11 +50,20 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.WriteTeam,
     Permission.WriteMember,
     Permission.WriteUser,
+    ...COMMENDATION,
+    Permission.RecordConfederationDecision,
   ],
-  UNION_ADMIN: [...ADMIN_READS, Permission.WriteGrassroots, Permission.WriteTeam, Permission.WriteMember, Permission.WriteUser],
-  GRASSROOTS_CHAIR: [...ADMIN_READS, Permission.WriteTeam, Permission.WriteMember],
-  // Analysts read figures: units and members (personal data masked), never accounts or the audit trail.
-  ANALYST: [Permission.ReadOrg, Permission.ReadMember],
+  UNION_ADMIN: [...ADMIN_READS, Permission.WriteGrassroots, Permission.WriteTeam, Permission.WriteMember, Permission.WriteUser, ...COMMENDATION],
+  GRASSROOTS_CHAIR: [...ADMIN_READS, Permission.WriteTeam, Permission.WriteMember, ...COMMENDATION],
+  // Analysts read figures: units, members (personal data masked), nominations and awards; never accounts or the audit trail.
+  ANALYST: [Permission.ReadOrg, Permission.ReadMember, Permission.ReadAwardType, Permission.ReadNomination, Permission.ReadAward],
+};
+
+/** The level at which each role reviews nominations (SYSTEM_ADMIN: any level). */
+export const REVIEW_LEVEL: Partial<Record<Role, OrgLevel>> = {
+  FEDERATION_ADMIN: OrgLevel.FEDERATION,
+  UNION_ADMIN: OrgLevel.UNION,
+  GRASSROOTS_CHAIR: OrgLevel.GRASSROOTS,
 };
 
 export function hasPermission(role: Role, permission: Permission): boolean {

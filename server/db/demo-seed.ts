@@ -40,8 +40,8 @@ const TH_GRASSROOTS: GuSpec[] = [
  * The embedded demo (domain.md, "Demo data drawn from the source articles"): real unit names,
  * fictional members. Deterministic; written once into an empty database.
  */
-export async function seedDemo(ds: DataSource): Promise<void> {
-  if ((await ds.getRepository(OrgUnit).count()) > 0) return;
+export async function seedDemo(ds: DataSource): Promise<boolean> {
+  if ((await ds.getRepository(OrgUnit).count()) > 0) return false;
   const r = rng(2023);
   let card = 0;
   await ds.transaction(async (em) => {
@@ -135,6 +135,7 @@ export async function seedDemo(ds: DataSource): Promise<void> {
       await b.account(a.username, DEMO_PASSWORD, a.role, a.fullName, scope, memberId);
     }
   });
+  return true;
 }
 
 export async function hasAccounts(ds: DataSource): Promise<boolean> {

@@ -7,8 +7,9 @@ import { ORG_RESOLVERS } from '../org/org.resolver';
 import { MemberResolver } from '../member/member.resolver';
 import { AccountResolver } from '../account/account.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
+import { AWARD_RESOLVERS } from '../award/award.resolver';
 
-export const RESOLVERS = [...ORG_RESOLVERS, MemberResolver, AccountResolver, AuditResolver] as const;
+export const RESOLVERS = [...ORG_RESOLVERS, MemberResolver, AccountResolver, AuditResolver, ...AWARD_RESOLVERS] as const;
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../schema/schema.graphql');
 

@@ -4,6 +4,10 @@ import { AuditService } from '../audit/audit.service';
 import { OrgService } from '../org/org.service';
 import { MemberService } from '../member/member.service';
 import { AccountService } from '../account/account.service';
+import { AwardTypeService } from '../award/award-type.service';
+import { AwardService } from '../award/award.service';
+import { NominationService } from '../award/nomination.service';
+import { validateWorkflow } from '../award/workflow';
 
 /** The services of one server process, built once at start. */
 export interface Services {
@@ -13,6 +17,9 @@ export interface Services {
   org: OrgService;
   member: MemberService;
   account: AccountService;
+  awardType: AwardTypeService;
+  award: AwardService;
+  nomination: NominationService;
 }
 
 export function createServices(db: Db, config: Config): Services {
@@ -20,5 +27,10 @@ export function createServices(db: Db, config: Config): Services {
   const org = new OrgService(db, audit);
   const member = new MemberService(db, org, audit);
   const account = new AccountService(db, config, org, member, audit);
-  return { db, config, audit, org, member, account };
+  // The workflow's transition map is checked once, before the first request.
+  validateWorkflow();
+  const awardType = new AwardTypeService(db, audit);
+  const award = new AwardService(db, audit);
+  const nomination = new NominationService(db, awardType, award, audit);
+  return { db, config, audit, org, member, account, awardType, award, nomination };
 }

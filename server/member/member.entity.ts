@@ -97,6 +97,14 @@ export class Member {
   @Column({ type: 'varchar', length: 255, nullable: true })
   leftReason: string | null;
 
+  @Field(() => String, { nullable: true, description: 'ISO date a discipline (kỷ luật) starts; no award while under discipline' })
+  @Column({ type: 'date', nullable: true })
+  disciplinedFrom: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO date the discipline ends (null: open-ended)' })
+  @Column({ type: 'date', nullable: true })
+  disciplinedUntil: string | null;
+
   @Field(() => ID)
   @Column({ type: 'int' })
   grassrootsUnionId: number;

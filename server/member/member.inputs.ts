@@ -78,6 +78,8 @@ abstract class MemberWriteFields {
   @Field(() => MemberStatus, { nullable: true, description: 'LEFT records leaving (ra khỏi công đoàn); ACTIVE readmits' }) status?: MemberStatus | null;
   @Field(() => String, { nullable: true, description: 'ISO date, with status LEFT (default today)' }) leftAt?: string | null;
   @Field(() => String, { nullable: true }) leftReason?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO date a discipline (kỷ luật) starts; no award while under discipline' }) disciplinedFrom?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO date the discipline ends (empty: open-ended)' }) disciplinedUntil?: string | null;
   @Field(() => ID, { nullable: true, description: 'a team of the member’s grassroots union' }) teamId?: string | null;
 }
 

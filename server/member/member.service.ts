@@ -53,6 +53,8 @@ export interface MemberInput {
   status?: MemberStatus | null;
   leftAt?: string | null;
   leftReason?: string | null;
+  disciplinedFrom?: string | null;
+  disciplinedUntil?: string | null;
   grassrootsUnionId?: string | null;
   teamId?: string | null;
 }
@@ -68,13 +70,16 @@ export function validateMemberInput(input: MemberInput, creating: boolean): void
     if (n.length > 160) throw badInput('fullName', 'at most 160 characters');
   }
   if (creating && !input.gender) throw badInput('gender', 'is required');
-  for (const f of ['birthDate', 'joinedAt', 'leftAt'] as const) {
+  for (const f of ['birthDate', 'joinedAt', 'leftAt', 'disciplinedFrom', 'disciplinedUntil'] as const) {
     const v = input[f];
-    if (v == null) continue;
+    if (v == null || v === '') continue;
     if (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) {
       throw badInput(f, 'expected a valid date yyyy-mm-dd');
     }
-    if (v > today()) throw badInput(f, 'cannot be in the future');
+    if (v > today() && f !== 'disciplinedUntil') throw badInput(f, 'cannot be in the future');
+  }
+  if (input.disciplinedFrom && input.disciplinedUntil && input.disciplinedUntil < input.disciplinedFrom) {
+    throw badInput('disciplinedUntil', 'is before the start of the discipline');
   }
   if (input.birthDate && input.joinedAt && input.joinedAt < input.birthDate) throw badInput('joinedAt', 'is before the birth date');
   if (input.email != null && input.email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw badInput('email', 'is not an e-mail address');
@@ -214,6 +219,8 @@ export class MemberService {
         status,
         leftAt: status === MemberStatus.LEFT ? (input.leftAt ?? today()) : null,
         leftReason: status === MemberStatus.LEFT ? (blankToNull(input.leftReason) ?? null) : null,
+        disciplinedFrom: input.disciplinedFrom || null,
+        disciplinedUntil: input.disciplinedUntil || null,
         ...place,
       });
       await this.repo(em).save(m);
@@ -240,7 +247,7 @@ export class MemberService {
         m.sortKey = nameSortKey(m.fullName);
       }
       if (input.gender != null) m.gender = input.gender;
-      for (const f of ['birthDate', 'joinedAt'] as const) if (input[f] !== undefined) m[f] = input[f] || null;
+      for (const f of ['birthDate', 'joinedAt', 'disciplinedFrom', 'disciplinedUntil'] as const) if (input[f] !== undefined) m[f] = input[f] || null;
       for (const f of ['phone', 'email', 'nationalId', 'position', 'ethnicity', 'occupation'] as const) {
         if (input[f] !== undefined) m[f] = blankToNull(input[f]) ?? null;
       }

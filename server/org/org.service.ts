@@ -12,6 +12,7 @@ import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common
 import { searchKey } from '../common/text';
 import { byKeys, Context, groupByKeys } from '../graphql/context';
 import { snake } from '../db/naming';
+import { ANCESTOR_TABLES } from '../db/ancestor-tables';
 
 export const LEVEL_TYPE_NAME: Record<UnitLevel, string> = {
   FEDERATION: 'Federation',
@@ -338,8 +339,9 @@ export class OrgService {
     const set: Record<string, number | null> = { federationId: next.federationId };
     if (unit.level === OrgLevel.GRASSROOTS || unit.level === OrgLevel.TEAM) set.unionId = next.unionId;
     if (unit.level === OrgLevel.TEAM) set.grassrootsUnionId = next.grassrootsUnionId;
-    await em.createQueryBuilder().update(OrgUnit).set(set).where(`${own} = :id`, { id: unit.id }).execute();
-    await em.createQueryBuilder().update(Member).set(set).where(`${own} = :id`, { id: unit.id }).execute();
+    for (const table of ANCESTOR_TABLES) {
+      await em.createQueryBuilder().update(table).set(set).where(`${own} = :id`, { id: unit.id }).execute();
+    }
     await this.repo(em).update(unit.id, { parentId: parent.id });
     await em.insert(OrgUnitMove, { unitId: unit.id, fromParentId: unit.parentId, toParentId: parent.id, movedById: caller.user.id });
     Object.assign(unit, set, { parentId: parent.id });

@@ -1,4 +1,5 @@
 import { Initial1763800000000 } from './1763800000000-initial';
+import { Commendations1763900000000 } from './1763900000000-commendations';
 
 /** Every migration, oldest first. A new one is added here and never edited after it lands. */
-export const MIGRATIONS = [Initial1763800000000];
+export const MIGRATIONS = [Initial1763800000000, Commendations1763900000000];

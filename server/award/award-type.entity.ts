@@ -1,0 +1,46 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { OrgLevel } from '../org/org-level';
+
+export enum NomineeKind {
+  INDIVIDUAL = 'INDIVIDUAL',
+  COLLECTIVE = 'COLLECTIVE',
+}
+registerEnumType(NomineeKind, { name: 'NomineeKind' });
+
+/** A form of commendation (hình thức khen thưởng) and the level that decides it. */
+@ObjectType({ description: 'Hình thức khen thưởng (award type)' })
+@Entity('award_type')
+export class AwardType {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field()
+  @Index('uq_award_type_code', { unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 255 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 300 })
+  searchKey: string;
+
+  @Field(() => NomineeKind)
+  @Column({ type: 'varchar', length: 16 })
+  nomineeKind: NomineeKind;
+
+  @Field(() => OrgLevel, { description: 'GRASSROOTS, UNION, FEDERATION or CONFEDERATION' })
+  @Column({ type: 'varchar', length: 16 })
+  decidingLevel: OrgLevel;
+
+  @Field({ description: 'given at most once to a person (Kỷ niệm chương)' })
+  @Column({ type: 'boolean', default: false })
+  oncePerLifetime: boolean;
+
+  @Field()
+  @Column({ type: 'boolean', default: true })
+  active: boolean;
+}

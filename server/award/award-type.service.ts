@@ -1,0 +1,138 @@
+import { EntityManager } from 'typeorm';
+import { AwardType, NomineeKind } from './award-type.entity';
+import { AWARD_CATALOGUE } from './catalogue';
+import { OrgLevel } from '../org/org-level';
+import { Caller } from '../auth/caller';
+import { Db } from '../db/dialect';
+import { AuditService } from '../audit/audit.service';
+import { badInput, notFound } from '../common/errors';
+import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
+import { searchKey } from '../common/text';
+import { byKeys, Context } from '../graphql/context';
+
+const SPEC: ListSpec = {
+  fields: {
+    code: { column: 'code', kind: 'string' },
+    name: { column: 'name', kind: 'string' },
+    nomineeKind: { column: 'nominee_kind', kind: 'enum' },
+    decidingLevel: { column: 'deciding_level', kind: 'enum' },
+    active: { column: 'active', kind: 'bool' },
+  },
+  searchColumn: 'search_key',
+  defaultSort: { field: 'code', order: 'ASC' },
+};
+
+export interface AwardTypeInput {
+  code?: string | null;
+  name?: string | null;
+  nomineeKind?: NomineeKind | null;
+  decidingLevel?: OrgLevel | null;
+  oncePerLifetime?: boolean | null;
+  active?: boolean | null;
+}
+
+/** The award catalogue: global (no scope), read by every role, written by SYSTEM_ADMIN. */
+export class AwardTypeService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.db.ds.manager).getRepository(AwardType);
+  }
+
+  /** Adds the catalogue's missing codes; existing rows are left as administrators keep them. */
+  async ensureCatalogue(): Promise<number> {
+    const have = new Set((await this.repo().find({ select: { code: true } })).map((t) => t.code));
+    const missing = AWARD_CATALOGUE.filter((t) => !have.has(t.code));
+    if (missing.length) {
+      await this.repo().insert(
+        missing.map((t) => ({ ...t, oncePerLifetime: t.oncePerLifetime ?? false, active: true, searchKey: searchKey(t.code, t.name) })),
+      );
+    }
+    return missing.length;
+  }
+
+  list(args: ListArgsLike): Promise<AwardType[]> {
+    const qb = this.repo().createQueryBuilder('t');
+    applyFilter(qb, 't', SPEC, args.filter, { personalAllowed: true });
+    applySortAndPage(qb, 't', SPEC, args, { personalAllowed: true });
+    return qb.getMany();
+  }
+
+  count(filter: object | null | undefined): Promise<number> {
+    const qb = this.repo().createQueryBuilder('t');
+    applyFilter(qb, 't', SPEC, filter, { personalAllowed: true });
+    return qb.getCount();
+  }
+
+  async get(id: number, em?: EntityManager): Promise<AwardType> {
+    const t = await this.repo(em).findOneBy({ id });
+    if (!t) throw notFound('AwardType', id);
+    return t;
+  }
+
+  byId(ctx: Context, id: number): Promise<AwardType | null> {
+    return ctx.loaders
+      .get<number, AwardType | null>('awardType.byId', async (ids) => byKeys(ids, await this.repo().findBy(ids.map((id) => ({ id }))), (t) => t.id))
+      .load(id);
+  }
+
+  private validate(input: AwardTypeInput, creating: boolean) {
+    if (creating || input.code != null) {
+      if (!input.code || !/^[A-Z0-9_]{2,32}$/.test(input.code)) throw badInput('code', '2–32 capital letters, digits or _');
+    }
+    if (creating || input.name != null) {
+      if (!input.name?.trim()) throw badInput('name', 'is required');
+    }
+    if (creating && !input.nomineeKind) throw badInput('nomineeKind', 'is required');
+    if (creating && !input.decidingLevel) throw badInput('decidingLevel', 'is required');
+    if (input.decidingLevel === OrgLevel.TEAM) throw badInput('decidingLevel', 'a team does not decide awards');
+  }
+
+  async create(caller: Caller, input: AwardTypeInput): Promise<AwardType> {
+    this.validate(input, true);
+    return this.db.transaction(async (em) => {
+      if (await this.repo(em).exists({ where: { code: input.code! } })) throw badInput('code', `${input.code} already exists`);
+      const t = this.repo(em).create({
+        code: input.code!,
+        name: input.name!.trim(),
+        nomineeKind: input.nomineeKind!,
+        decidingLevel: input.decidingLevel!,
+        oncePerLifetime: input.oncePerLifetime ?? false,
+        active: input.active ?? true,
+        searchKey: searchKey(input.code, input.name),
+      });
+      await this.repo(em).save(t);
+      await this.audit.record(em, caller, { action: 'CREATE', entityType: 'AwardType', entityId: t.id, unitId: null, after: t });
+      return t;
+    });
+  }
+
+  async update(caller: Caller, id: number, input: AwardTypeInput): Promise<AwardType> {
+    this.validate(input, false);
+    return this.db.transaction(async (em) => {
+      const t = await this.get(id, em);
+      const before = { ...t };
+      if (input.code != null && input.code !== t.code) {
+        if (await this.repo(em).exists({ where: { code: input.code } })) throw badInput('code', `${input.code} already exists`);
+        t.code = input.code;
+      }
+      if (input.name != null) t.name = input.name.trim();
+      if (input.nomineeKind != null) t.nomineeKind = input.nomineeKind;
+      if (input.decidingLevel != null) t.decidingLevel = input.decidingLevel;
+      if (input.oncePerLifetime != null) t.oncePerLifetime = input.oncePerLifetime;
+      if (input.active != null) t.active = input.active;
+      t.searchKey = searchKey(t.code, t.name);
+      await this.repo(em).save(t);
+      await this.audit.record(em, caller, { action: 'UPDATE', entityType: 'AwardType', entityId: id, unitId: null, before, after: t });
+      return t;
+    });
+  }
+
+  /** Award types stay for the history of their awards: delete deactivates (no new nominations). */
+  remove(caller: Caller, id: number): Promise<AwardType> {
+    return this.update(caller, id, { active: false });
+  }
+}

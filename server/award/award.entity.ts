@@ -1,0 +1,95 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A decided commendation (khen thưởng), created only by an approval. Never deleted. */
+@ObjectType({ description: 'Khen thưởng đã quyết định (award)' })
+@Entity('award')
+@Index('idx_award_member', ['nomineeMemberId'])
+@Index('idx_award_unit', ['nomineeUnitId'])
+@Index('idx_award_federation', ['federationId', 'year'])
+@Index('idx_award_union', ['unionId', 'year'])
+@Index('idx_award_grassroots', ['grassrootsUnionId', 'year'])
+@Index('idx_award_team', ['teamId'])
+@Index('idx_award_decision', ['decidingUnitId', 'year', 'decisionNumber'])
+export class Award {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Field(() => ID)
+  @Index('uq_award_nomination', { unique: true })
+  @Column({ type: 'int' })
+  nominationId: number;
+
+  @Field(() => ID)
+  @Column({ type: 'int' })
+  awardTypeId: number;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  year: number;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  nomineeMemberId: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  nomineeUnitId: number | null;
+
+  @Field()
+  @Column({ type: 'varchar', length: 255 })
+  nomineeName: string;
+
+  @Field(() => ID, { nullable: true, description: 'the unit whose decision it is (null: the confederation)' })
+  @Column({ type: 'int', nullable: true })
+  decidingUnitId: number | null;
+
+  @Field({ description: 'số quyết định, e.g. 12/QĐ-LDLD-TH' })
+  @Column({ type: 'varchar', length: 64 })
+  decisionNumber: string;
+
+  @Field({ description: 'ISO date of the decision' })
+  @Column({ type: 'date' })
+  decidedAt: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  decidedById: number | null;
+
+  @Column({ type: 'varchar', length: 300 })
+  searchKey: string;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  federationId: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  unionId: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  grassrootsUnionId: number | null;
+
+  @Field(() => ID, { nullable: true })
+  @Column({ type: 'int', nullable: true })
+  teamId: number | null;
+
+  @Field()
+  @CreateDateColumn()
+  createdAt: Date;
+}
+
+/** The last decision number a unit issued in a year: numbers never repeat within a unit and year. */
+@Entity('decision_counter')
+export class DecisionCounter {
+  @PrimaryColumn({ type: 'int' })
+  unitId: number;
+
+  @PrimaryColumn({ type: 'int' })
+  year: number;
+
+  @Column({ type: 'int' })
+  lastNumber: number;
+}

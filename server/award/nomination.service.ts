@@ -1,0 +1,464 @@
+import { EntityManager } from 'typeorm';
+import { Nomination, NominationAction, NominationEvent, NominationStatus as S, ReviewDecision } from './nomination.entity';
+import { AwardType, NomineeKind } from './award-type.entity';
+import { Award } from './award.entity';
+import { AwardService } from './award.service';
+import { AwardTypeService } from './award-type.service';
+import * as rules from './rules';
+import { afterApproval, firstLevel, levelChain, OPEN_STATUSES, TRANSITIONS, WorkflowAction } from './workflow';
+import { OrgUnit } from '../org/org-unit.entity';
+import { ANCESTOR_COLUMN, OrgLevel } from '../org/org-level';
+import { Member, MemberStatus } from '../member/member.entity';
+import { Caller } from '../auth/caller';
+import { Role } from '../auth/role';
+import { scopePredicate, unitInScope } from '../auth/scope';
+import { hasPermission, Permission, REVIEW_LEVEL } from '../auth/permissions';
+import { Db } from '../db/dialect';
+import { AuditService } from '../audit/audit.service';
+import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
+import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
+import { searchKey } from '../common/text';
+import { Context, groupByKeys } from '../graphql/context';
+
+const SPEC: ListSpec = {
+  fields: {
+    status: { column: 'status', kind: 'enum' },
+    currentLevel: { column: 'current_level', kind: 'enum' },
+    year: { column: 'year', kind: 'number' },
+    awardTypeId: { column: 'award_type_id', kind: 'id' },
+    nomineeMemberId: { column: 'nominee_member_id', kind: 'id' },
+    nomineeUnitId: { column: 'nominee_unit_id', kind: 'id' },
+    nomineeName: { column: 'nominee_name', kind: 'string' },
+    nominatingUnitId: { column: 'nominating_unit_id', kind: 'id' },
+    createdById: { column: 'created_by_id', kind: 'id' },
+    federationId: { column: 'federation_id', kind: 'id' },
+    unionId: { column: 'union_id', kind: 'id' },
+    grassrootsUnionId: { column: 'grassroots_union_id', kind: 'id' },
+    teamId: { column: 'team_id', kind: 'id' },
+    createdAt: { column: 'created_at', kind: 'datetime' },
+    updatedAt: { column: 'updated_at', kind: 'datetime' },
+  },
+  searchColumn: 'search_key',
+  defaultSort: { field: 'updatedAt', order: 'DESC' },
+};
+
+export interface NominationInput {
+  awardTypeId?: string | null;
+  year?: number | null;
+  achievements?: string | null;
+  nomineeMemberId?: string | null;
+  nomineeUnitId?: string | null;
+  nominatingUnitId?: string | null;
+}
+
+export interface NominationResult {
+  id: string;
+  ok: boolean;
+  code: string | null;
+  message: string | null;
+  nomination: Nomination | null;
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+const num = (v: string | number | null | undefined) => (v == null || v === '' ? null : Number(v));
+
+function refuse(r: rules.RuleRefusal | null): void {
+  if (r) throw new AppError('BAD_USER_INPUT', `${r.field}: ${r.message} [${r.rule}]`, { field: r.field, rule: r.rule });
+}
+
+/** Where the nominee sits: the ancestor columns a nomination and its award carry. */
+function locationOf(nominee: Member | OrgUnit) {
+  return {
+    federationId: nominee.federationId,
+    unionId: nominee.unionId,
+    grassrootsUnionId: nominee.grassrootsUnionId,
+    teamId: nominee.teamId,
+  };
+}
+
+/** The lowest unit holding the nominee: audit rows of a nomination belong to it. */
+const auditUnit = (n: Nomination) => n.teamId ?? n.grassrootsUnionId ?? n.unionId ?? n.federationId;
+
+/**
+ * Nominations and their workflow. Every step is a compare-and-set on status and version,
+ * a history row and an audit row, in one transaction; approval at the deciding level creates the
+ * award in the same transaction.
+ */
+export class NominationService {
+  constructor(
+    private readonly db: Db,
+    private readonly types: AwardTypeService,
+    private readonly awards: AwardService,
+    private readonly audit: AuditService,
+  ) {}
+
+  private repo(em?: EntityManager) {
+    return (em ?? this.db.ds.manager).getRepository(Nomination);
+  }
+
+  /** Nominations whose nominee lies in the caller's subtree (so those of units in it too). */
+  private scoped(caller: Caller, em?: EntityManager) {
+    const scope = scopePredicate(caller.scope, 'n', { via: 'ancestors' });
+    return this.repo(em).createQueryBuilder('n').where(scope.sql, scope.params);
+  }
+
+  private listQuery(caller: Caller, filter: (object & { awaitingMyReview?: boolean | null }) | null | undefined) {
+    const { awaitingMyReview, ...rest } = filter ?? {};
+    const qb = this.scoped(caller);
+    if (awaitingMyReview) {
+      // Exactly what the caller may review now: PENDING at its role's level, nominating unit in
+      // its scope, neither created by it nor naming its own member record.
+      const level = REVIEW_LEVEL[caller.role];
+      if (!hasPermission(caller.role, Permission.Review) || (!level && caller.role !== Role.SYSTEM_ADMIN)) qb.andWhere('1=0');
+      qb.andWhere('n.status = :pending', { pending: S.PENDING });
+      if (level) qb.andWhere('n.current_level = :myLevel', { myLevel: level });
+      const nominating = scopePredicate(caller.scope, 'n', { via: 'unit', column: 'nominating_unit_id' });
+      qb.andWhere(nominating.sql, nominating.params);
+      qb.andWhere('(n.created_by_id IS NULL OR n.created_by_id <> :me)', { me: caller.user.id });
+      if (caller.user.memberId) qb.andWhere('(n.nominee_member_id IS NULL OR n.nominee_member_id <> :myMember)', { myMember: caller.user.memberId });
+    }
+    applyFilter(qb, 'n', SPEC, rest, { personalAllowed: true });
+    return qb;
+  }
+
+  list(caller: Caller, args: ListArgsLike): Promise<Nomination[]> {
+    const qb = this.listQuery(caller, args.filter);
+    applySortAndPage(qb, 'n', SPEC, args, { personalAllowed: true });
+    return qb.getMany();
+  }
+
+  count(caller: Caller, filter: object | null | undefined): Promise<number> {
+    return this.listQuery(caller, filter).getCount();
+  }
+
+  async get(caller: Caller, id: number, em?: EntityManager): Promise<Nomination> {
+    const n = await this.scoped(caller, em).andWhere('n.id = :id', { id }).getOne();
+    if (!n) throw notFound('Nomination', id);
+    return n;
+  }
+
+  /** The history of nominations, batched per request. */
+  events(ctx: Context, nominationId: number): Promise<NominationEvent[]> {
+    return ctx.loaders
+      .get<number, NominationEvent[]>('nomination.events', async (ids) => {
+        const rows = await this.db.ds
+          .getRepository(NominationEvent)
+          .createQueryBuilder('e')
+          .where('e.nomination_id IN (:...ids)', { ids })
+          .orderBy('e.id', 'ASC')
+          .getMany();
+        return groupByKeys(ids, rows, (e) => e.nominationId);
+      })
+      .load(nominationId);
+  }
+
+  // ---- the nominator's side ------------------------------------------------------------------
+
+  /** A unit in the caller's scope that nominates (the caller's scope unit by default). */
+  private async nominatingUnit(caller: Caller, em: EntityManager, id: string | number | null | undefined): Promise<OrgUnit> {
+    const unitId = num(id) ?? caller.scopeUnit?.id ?? null;
+    if (unitId == null) throw badInput('nominatingUnitId', 'is required for an account without a scope unit');
+    const unit = await em.getRepository(OrgUnit).findOneBy({ id: unitId });
+    if (!unit || !unitInScope(caller.scope, unit)) throw badInput('nominatingUnitId', `unit ${unitId} is not in your scope`);
+    if (!unit.active) throw badInput('nominatingUnitId', `unit ${unitId} is dissolved`);
+    return unit;
+  }
+
+  /** The nominee, which must lie in the nominating unit's subtree. */
+  private async nominee(em: EntityManager, type: AwardType, unit: OrgUnit, memberId: number | null, unitId: number | null): Promise<Member | OrgUnit> {
+    refuse(rules.nomineeKindRule(type.nomineeKind, memberId, unitId));
+    const column = ANCESTOR_COLUMN[unit.level];
+    if (type.nomineeKind === NomineeKind.INDIVIDUAL) {
+      const m = await em.getRepository(Member).findOneBy({ id: memberId! });
+      if (!m || m[column] !== unit.id) throw badInput('nomineeMemberId', `member ${memberId} is not in the nominating unit's subtree`);
+      return m;
+    }
+    const u = await em.getRepository(OrgUnit).findOneBy({ id: unitId! });
+    if (!u || u[column] !== unit.id) throw badInput('nomineeUnitId', `unit ${unitId} is not in the nominating unit's subtree`);
+    return u;
+  }
+
+  private async awardType(em: EntityManager, id: number | null): Promise<AwardType> {
+    if (id == null) throw badInput('awardTypeId', 'is required');
+    const t = await em.getRepository(AwardType).findOneBy({ id });
+    if (!t) throw badInput('awardTypeId', `award type ${id} does not exist`);
+    if (!t.active) throw badInput('awardTypeId', `award type ${t.code} is no longer awarded`);
+    return t;
+  }
+
+  /** The award type must be decided by the nominating unit's own level, an ancestor's, or the confederation. */
+  private checkDecidingLevel(type: AwardType, unit: OrgUnit) {
+    if (!levelChain(unit.level, unit.unionId != null).includes(type.decidingLevel)) {
+      throw badInput('awardTypeId', `${type.code} is decided at ${type.decidingLevel}, which is not in the chain of unit ${unit.id}`);
+    }
+  }
+
+  /** The rules checked on submit and again on approval. */
+  private async checkRules(em: EntityManager, n: Nomination, type: AwardType, unit: OrgUnit): Promise<void> {
+    this.checkDecidingLevel(type, unit);
+    const nominee = await this.nominee(em, type, unit, n.nomineeMemberId, n.nomineeUnitId);
+    if (nominee instanceof Member) {
+      refuse(rules.nomineeActiveRule(nominee.status === MemberStatus.ACTIVE, 'nomineeMemberId'));
+      refuse(rules.disciplineRule(nominee.disciplinedFrom, nominee.disciplinedUntil, today()));
+      const had = await em.getRepository(Award).countBy({ nomineeMemberId: nominee.id, awardTypeId: type.id });
+      refuse(rules.oncePerLifetimeRule(type.oncePerLifetime, had));
+    } else {
+      refuse(rules.nomineeActiveRule(nominee.active, 'nomineeUnitId'));
+    }
+    const dup = await this.repo(em)
+      .createQueryBuilder('o')
+      .where('o.id <> :id AND o.award_type_id = :t AND o.year = :y AND o.status IN (:...open)', { id: n.id, t: type.id, y: n.year, open: OPEN_STATUSES })
+      .andWhere(n.nomineeMemberId ? 'o.nominee_member_id = :who' : 'o.nominee_unit_id = :who', { who: n.nomineeMemberId ?? n.nomineeUnitId })
+      .getCount();
+    refuse(rules.duplicateRule(dup));
+  }
+
+  private validateText(input: NominationInput, creating: boolean) {
+    if (creating || input.achievements != null) {
+      if (!input.achievements?.trim()) throw badInput('achievements', 'is required');
+      if (input.achievements.length > 20000) throw badInput('achievements', 'at most 20,000 characters');
+    }
+    if (creating || input.year != null) refuse(rules.yearRule(input.year ?? NaN, new Date().getFullYear()));
+  }
+
+  async create(caller: Caller, input: NominationInput): Promise<Nomination> {
+    this.validateText(input, true);
+    return this.db.transaction(async (em) => {
+      const unit = await this.nominatingUnit(caller, em, input.nominatingUnitId);
+      const type = await this.awardType(em, num(input.awardTypeId));
+      this.checkDecidingLevel(type, unit);
+      const nominee = await this.nominee(em, type, unit, num(input.nomineeMemberId), num(input.nomineeUnitId));
+      const nomineeName = nominee instanceof Member ? nominee.fullName : nominee.name;
+      const n = this.repo(em).create({
+        awardTypeId: type.id,
+        year: input.year!,
+        achievements: input.achievements!.trim(),
+        nomineeMemberId: nominee instanceof Member ? nominee.id : null,
+        nomineeUnitId: nominee instanceof OrgUnit ? nominee.id : null,
+        nomineeName,
+        nominatingUnitId: unit.id,
+        status: S.DRAFT,
+        currentLevel: null,
+        version: 1,
+        createdById: caller.user.id,
+        searchKey: searchKey(nomineeName),
+        ...locationOf(nominee),
+      });
+      await this.repo(em).save(n);
+      await this.event(em, caller, n, NominationAction.CREATE, null, null);
+      await this.audit.record(em, caller, { action: 'CREATE', entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n), after: n });
+      return n;
+    });
+  }
+
+  /** The nomination as its nominator may act on it: in scope, with Nominate, nominating unit in scope. */
+  private async asNominator(caller: Caller, em: EntityManager, id: number): Promise<{ n: Nomination; unit: OrgUnit }> {
+    const n = await this.get(caller, id, em);
+    const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
+    if (!hasPermission(caller.role, Permission.Nominate) || !unitInScope(caller.scope, unit)) {
+      throw forbidden('only accounts whose scope holds the nominating unit act for the nominator');
+    }
+    return { n, unit };
+  }
+
+  /** The compare-and-set every step goes through: one row changes or the step answers CONFLICT. */
+  private async compareAndSet(em: EntityManager, n: Nomination, changes: Partial<Nomination>): Promise<void> {
+    const result = await em
+      .createQueryBuilder()
+      .update(Nomination)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND status = :status AND version = :version', { id: n.id, status: n.status, version: n.version })
+      .execute();
+    if (result.affected !== 1) throw conflict(`nomination ${n.id} was changed by someone else; reload it`);
+    Object.assign(n, changes, { version: n.version + 1 });
+  }
+
+  private requireStatus(n: Nomination, action: WorkflowAction) {
+    if (!TRANSITIONS[action].from.includes(n.status)) {
+      throw conflict(`nomination ${n.id} is ${n.status}; ${action} needs ${TRANSITIONS[action].from.join(' or ')}`);
+    }
+  }
+
+  private async event(em: EntityManager, caller: Caller, n: Nomination, action: NominationAction, from: S | null, level: OrgLevel | null, comment: string | null = null) {
+    await em.insert(NominationEvent, {
+      nominationId: n.id,
+      action,
+      level,
+      fromStatus: from,
+      toStatus: n.status,
+      comment,
+      actorId: caller.user.id,
+      actorName: caller.user.fullName,
+    });
+  }
+
+  async update(caller: Caller, id: number, input: NominationInput): Promise<Nomination> {
+    this.validateText(input, false);
+    return this.db.transaction(async (em) => {
+      const { n, unit } = await this.asNominator(caller, em, id);
+      this.requireStatus(n, 'EDIT');
+      const before = { ...n };
+      const type = await this.awardType(em, num(input.awardTypeId) ?? n.awardTypeId);
+      this.checkDecidingLevel(type, unit);
+      const memberId = input.nomineeMemberId !== undefined ? num(input.nomineeMemberId) : input.nomineeUnitId != null ? null : n.nomineeMemberId;
+      const unitId = input.nomineeUnitId !== undefined ? num(input.nomineeUnitId) : input.nomineeMemberId != null ? null : n.nomineeUnitId;
+      const nominee = await this.nominee(em, type, unit, memberId, unitId);
+      const nomineeName = nominee instanceof Member ? nominee.fullName : nominee.name;
+      await this.compareAndSet(em, n, {
+        awardTypeId: type.id,
+        year: input.year ?? n.year,
+        achievements: input.achievements?.trim() ?? n.achievements,
+        nomineeMemberId: nominee instanceof Member ? nominee.id : null,
+        nomineeUnitId: nominee instanceof OrgUnit ? nominee.id : null,
+        nomineeName,
+        searchKey: searchKey(nomineeName),
+        ...locationOf(nominee),
+      });
+      await this.event(em, caller, n, NominationAction.EDIT, before.status, null);
+      await this.audit.record(em, caller, { action: 'UPDATE', entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n), before, after: n });
+      return n;
+    });
+  }
+
+  async submit(caller: Caller, id: number): Promise<Nomination> {
+    return this.db.transaction(async (em) => {
+      const { n, unit } = await this.asNominator(caller, em, id);
+      this.requireStatus(n, 'SUBMIT');
+      const type = await this.awardType(em, n.awardTypeId);
+      await this.checkRules(em, n, type, unit);
+      const from = n.status;
+      const level = firstLevel(levelChain(unit.level, unit.unionId != null), type.decidingLevel);
+      await this.compareAndSet(em, n, { status: S.PENDING, currentLevel: level });
+      await this.event(em, caller, n, NominationAction.SUBMIT, from, unit.level);
+      await this.audit.record(em, caller, { action: 'SUBMIT', entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n), after: { status: n.status, currentLevel: level } });
+      return n;
+    });
+  }
+
+  async withdraw(caller: Caller, id: number): Promise<Nomination> {
+    return this.db.transaction(async (em) => {
+      const { n } = await this.asNominator(caller, em, id);
+      this.requireStatus(n, 'WITHDRAW');
+      const from = n.status;
+      await this.compareAndSet(em, n, { status: S.WITHDRAWN, currentLevel: null });
+      await this.event(em, caller, n, NominationAction.WITHDRAW, from, null);
+      await this.audit.record(em, caller, { action: 'WITHDRAW', entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n), after: { status: n.status } });
+      return n;
+    });
+  }
+
+  // ---- the reviewer's side -------------------------------------------------------------------
+
+  /**
+   * Who may review now: scope holds the nominating unit, role belongs to the current level
+   * (SYSTEM_ADMIN: any), and never one's own nomination or one naming one's own member record.
+   */
+  private checkReviewer(caller: Caller, n: Nomination, unit: OrgUnit) {
+    if (!hasPermission(caller.role, Permission.Review)) throw forbidden('your role does not review nominations');
+    if (caller.role !== Role.SYSTEM_ADMIN && REVIEW_LEVEL[caller.role] !== n.currentLevel) {
+      throw forbidden(`nomination ${n.id} waits at ${n.currentLevel}; your role reviews at ${REVIEW_LEVEL[caller.role]}`);
+    }
+    if (!unitInScope(caller.scope, unit)) throw forbidden('the nominating unit is outside your scope');
+    if (n.createdById === caller.user.id) throw forbidden('you created this nomination: another reviewer must decide (four eyes)');
+    if (n.nomineeMemberId != null && n.nomineeMemberId === caller.user.memberId) throw forbidden('you are the nominee: another reviewer must decide');
+  }
+
+  /**
+   * One review in its own transaction. `decisions` lets approvals in one reviewNominations call
+   * share a decision number per deciding unit and year.
+   */
+  async review(
+    caller: Caller,
+    id: number,
+    decision: ReviewDecision,
+    comment: string | null | undefined,
+    version: number | null | undefined,
+    decisions?: Map<string, string>,
+  ): Promise<Nomination> {
+    const text = comment?.trim() || null;
+    return this.db.transaction(async (em) => {
+      const n = await this.get(caller, id, em);
+      // A stale version answers CONFLICT before any other check, as does a nomination not PENDING.
+      if (version != null && version !== n.version) throw conflict(`nomination ${id} is at version ${n.version}, not ${version}; reload it`);
+      this.requireStatus(n, decision as WorkflowAction);
+      const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
+      this.checkReviewer(caller, n, unit);
+      if (decision === ReviewDecision.REJECT && !text) throw badInput('comment', 'a rejection needs a comment');
+      const from = n.status;
+      const level = n.currentLevel!;
+      const type = await this.types.get(n.awardTypeId, em);
+      let award: Award | null = null;
+      if (decision === ReviewDecision.APPROVE) {
+        await this.checkRules(em, n, type, unit);
+        const next = afterApproval(levelChain(unit.level, unit.unionId != null), level, type.decidingLevel);
+        await this.compareAndSet(em, n, { status: next.status, currentLevel: next.level });
+        if (next.status === S.APPROVED) {
+          award = await this.awards.grant(em, caller, n, unit, type.decidingLevel, null, null, decisions);
+        }
+      } else {
+        await this.compareAndSet(em, n, { status: decision === ReviewDecision.REJECT ? S.REJECTED : S.RETURNED, currentLevel: null });
+      }
+      await this.event(em, caller, n, decision as unknown as NominationAction, from, level, text);
+      await this.audit.record(em, caller, {
+        action: decision, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
+        before: { status: from, currentLevel: level }, after: { status: n.status, currentLevel: n.currentLevel, comment: text, awardId: award?.id },
+      });
+      return n;
+    });
+  }
+
+  /** Applies one decision to each id on its own; reports each outcome. */
+  async reviewMany(caller: Caller, ids: number[], decision: ReviewDecision, comment: string | null | undefined): Promise<NominationResult[]> {
+    if (ids.length > 1000) throw badInput('ids', 'at most 1000 nominations per call');
+    const decisions = new Map<string, string>();
+    const results: NominationResult[] = [];
+    for (const id of ids) {
+      try {
+        const n = await this.review(caller, id, decision, comment, null, decisions);
+        results.push({ id: String(id), ok: true, code: null, message: null, nomination: n });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        results.push({ id: String(id), ok: false, code: String(e.extensions.code), message: e.message, nomination: null });
+      }
+    }
+    return results;
+  }
+
+  /** A federation admin records the confederation's decision on a FORWARDED nomination. */
+  async recordConfederationDecision(
+    caller: Caller,
+    id: number,
+    approved: boolean,
+    decisionNumber: string | null | undefined,
+    decidedAt: string | null | undefined,
+    comment: string | null | undefined,
+  ): Promise<Nomination> {
+    const action: WorkflowAction = approved ? 'CONFEDERATION_APPROVE' : 'CONFEDERATION_REJECT';
+    return this.db.transaction(async (em) => {
+      const n = await this.get(caller, id, em);
+      this.requireStatus(n, action);
+      const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
+      if (!unitInScope(caller.scope, unit)) throw forbidden('the nominating unit is outside your scope');
+      if (n.nomineeMemberId != null && n.nomineeMemberId === caller.user.memberId) throw forbidden('you are the nominee');
+      const number = decisionNumber?.trim();
+      if (approved && !number) throw badInput('decisionNumber', 'the confederation’s decision number is required');
+      if (decidedAt != null && (!/^\d{4}-\d{2}-\d{2}$/.test(decidedAt) || Number.isNaN(Date.parse(decidedAt)))) throw badInput('decidedAt', 'expected yyyy-mm-dd');
+      if (decidedAt && decidedAt > today()) throw badInput('decidedAt', 'cannot be in the future');
+      const from = n.status;
+      let award: Award | null = null;
+      if (approved) {
+        const type = await this.types.get(n.awardTypeId, em);
+        await this.compareAndSet(em, n, { status: S.APPROVED, currentLevel: null });
+        award = await this.awards.grant(em, caller, n, unit, type.decidingLevel, number!, decidedAt ?? today());
+      } else {
+        await this.compareAndSet(em, n, { status: S.REJECTED, currentLevel: null });
+      }
+      await this.event(em, caller, n, NominationAction[action], from, OrgLevel.CONFEDERATION, comment?.trim() || null);
+      await this.audit.record(em, caller, {
+        action, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
+        before: { status: from }, after: { status: n.status, decisionNumber: number, awardId: award?.id },
+      });
+      return n;
+    });
+  }
+}
