@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Gender, MemberStatus } from './member.entity';
 import { ListArgs, MetaArgs } from '../graphql/list-args';
 
@@ -97,4 +97,44 @@ export class UpdateMemberArgs extends MemberWriteFields {
   @Field(() => Gender, { nullable: true }) gender?: Gender | null;
   @Field(() => ID, { nullable: true, description: 'another grassroots union transfers the member (chuyển sinh hoạt)' })
   grassrootsUnionId?: string | null;
+}
+
+export enum ImportMode {
+  /** write the valid rows, report the others */
+  VALID_ROWS = 'VALID_ROWS',
+  /** write every row or, if any row has an error, none */
+  ALL_OR_NOTHING = 'ALL_OR_NOTHING',
+}
+registerEnumType(ImportMode, { name: 'ImportMode' });
+
+@InputType({ description: 'one row of the member import template (docs: README, "Member import"), as text' })
+export class MemberImportRow {
+  @Field(() => Int, { nullable: true, description: 'the spreadsheet row, for error reports (default: position + 2)' }) rowNumber?: number;
+  @Field(() => String, { nullable: true }) fullName?: string;
+  @Field(() => String, { nullable: true, description: 'Nam or Nữ (MALE/FEMALE accepted)' }) gender?: string;
+  @Field(() => String, { nullable: true, description: 'dd/mm/yyyy or yyyy-mm-dd' }) birthDate?: string;
+  @Field(() => String, { nullable: true }) phone?: string;
+  @Field(() => String, { nullable: true }) email?: string;
+  @Field(() => String, { nullable: true }) nationalId?: string;
+  @Field(() => String, { nullable: true, description: 'dd/mm/yyyy or yyyy-mm-dd' }) joinedAt?: string;
+  @Field(() => String, { nullable: true }) cardNumber?: string;
+  @Field(() => String, { nullable: true }) position?: string;
+  @Field(() => String, { nullable: true }) ethnicity?: string;
+  @Field(() => String, { nullable: true }) occupation?: string;
+  @Field(() => String, { nullable: true, description: 'name or code of a team of the grassroots union' }) team?: string;
+}
+
+@ObjectType()
+export class ImportRowError {
+  @Field(() => Int) row: number;
+  @Field({ description: 'the field: fullName, gender, birthDate, …, team' }) column: string;
+  @Field() message: string;
+}
+
+@ObjectType()
+export class ImportReport {
+  @Field(() => Int) total: number;
+  @Field(() => Int, { description: 'rows without errors' }) valid: number;
+  @Field(() => Int, { description: 'rows written (0 for a dry run, or ALL_OR_NOTHING with errors)' }) imported: number;
+  @Field(() => [ImportRowError]) errors: ImportRowError[];
 }

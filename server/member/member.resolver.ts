@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Member } from './member.entity';
-import { CreateMemberArgs, MemberListArgs, MemberMetaArgs, UpdateMemberArgs } from './member.inputs';
+import { CreateMemberArgs, ImportMode, ImportReport, MemberImportRow, MemberListArgs, MemberMetaArgs, UpdateMemberArgs } from './member.inputs';
+import { IMPORT_CAP } from './member.service';
 import { Permission } from '../auth/permissions';
 import { Context } from '../graphql/context';
 import { ListMetadata } from '../graphql/list-args';
@@ -44,6 +45,18 @@ export class MemberResolver {
   @Mutation(() => Member, { nullable: true, description: 'records that the member left (status LEFT); members are never hard-deleted' })
   deleteMember(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     return ctx.services.member.remove(ctx.caller!, rowId('Member', id));
+  }
+
+  @Authorized(Permission.WriteMember)
+  @Mutation(() => ImportReport, { description: `imports up to ${IMPORT_CAP} rows into one grassroots union, reporting errors by row and column` })
+  importMembers(
+    @Arg('grassrootsUnionId', () => ID) grassrootsUnionId: string,
+    @Arg('rows', () => [MemberImportRow]) rows: MemberImportRow[],
+    @Arg('mode', () => ImportMode, { defaultValue: ImportMode.VALID_ROWS }) mode: ImportMode,
+    @Arg('dryRun', { defaultValue: false, description: 'validate only' }) dryRun: boolean,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.services.member.importRows(ctx.caller!, grassrootsUnionId, rows, mode === ImportMode.ALL_OR_NOTHING, dryRun);
   }
 
   @FieldResolver(() => GrassrootsUnion, { nullable: true })

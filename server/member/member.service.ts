@@ -8,10 +8,11 @@ import { scopePredicate } from '../auth/scope';
 import { seesPersonalData } from '../auth/permissions';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
-import { badInput, notFound } from '../common/errors';
+import { AppError, badInput, notFound } from '../common/errors';
+import { AuditEvent } from '../audit/audit-event.entity';
 import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
 import { nameSortKey, searchKey } from '../common/text';
-import { byKeys, Context } from '../graphql/context';
+import { byKeys, Context, groupByKeys } from '../graphql/context';
 import { snake } from '../db/naming';
 
 const MEMBER_SPEC: ListSpec = {
@@ -90,6 +91,95 @@ export function validateMemberInput(input: MemberInput, creating: boolean): void
   if (input.cardNumber != null && input.cardNumber.length > 32) throw badInput('cardNumber', 'at most 32 characters');
 }
 
+export const IMPORT_CAP = 2000;
+
+/** One spreadsheet row of the member import template, as text (the panel reads the file). */
+export interface ImportRow {
+  rowNumber?: number | null;
+  fullName?: string | null;
+  gender?: string | null;
+  birthDate?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  nationalId?: string | null;
+  joinedAt?: string | null;
+  cardNumber?: string | null;
+  position?: string | null;
+  ethnicity?: string | null;
+  occupation?: string | null;
+  team?: string | null;
+}
+export interface ImportRowError {
+  row: number;
+  column: string;
+  message: string;
+}
+export interface ImportReport {
+  total: number;
+  valid: number;
+  imported: number;
+  errors: ImportRowError[];
+}
+
+const GENDERS: Record<string, Gender> = { nam: Gender.MALE, male: Gender.MALE, m: Gender.MALE, nu: Gender.FEMALE, female: Gender.FEMALE, f: Gender.FEMALE };
+
+/** dd/mm/yyyy (as Vietnamese sheets write dates) or ISO to ISO; null when blank; undefined when unreadable. */
+export function importDate(v: string | null | undefined): string | null | undefined {
+  const s = v?.trim();
+  if (!s) return null;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : undefined;
+}
+
+/** A template row as member input, or the first unreadable cell. */
+export function parseImportRow(r: ImportRow): { input: MemberInput } | { error: { column: string; message: string } } {
+  const gender = GENDERS[searchKey(r.gender)];
+  if (!r.gender?.trim()) return { error: { column: 'gender', message: 'is required (Nam or Nữ)' } };
+  if (!gender) return { error: { column: 'gender', message: `"${r.gender}" is not Nam or Nữ` } };
+  const dates: Record<string, string | null> = {};
+  for (const f of ['birthDate', 'joinedAt'] as const) {
+    const d = importDate(r[f]);
+    if (d === undefined) return { error: { column: f, message: `"${r[f]}" is not a date dd/mm/yyyy` } };
+    dates[f] = d;
+  }
+  const text = (v: string | null | undefined) => (v == null ? null : String(v).trim() || null);
+  return {
+    input: {
+      fullName: text(r.fullName), gender, birthDate: dates.birthDate, joinedAt: dates.joinedAt, phone: text(r.phone), email: text(r.email),
+      nationalId: text(r.nationalId), cardNumber: text(r.cardNumber), position: text(r.position), ethnicity: text(r.ethnicity), occupation: text(r.occupation),
+    },
+  };
+}
+
+/** The row of a new member, placed and keyed (shared by createMember and the import). */
+function newMemberRow(input: MemberInput, place: Pick<Member, 'grassrootsUnionId' | 'teamId' | 'unionId' | 'federationId'>): Partial<Member> {
+  const fullName = input.fullName!.trim().replace(/\s+/g, ' ');
+  const cardNumber = blankToNull(input.cardNumber) ?? null;
+  const status = input.status ?? MemberStatus.ACTIVE;
+  return {
+    fullName,
+    sortKey: nameSortKey(fullName),
+    searchKey: searchKey(fullName, cardNumber),
+    gender: input.gender!,
+    birthDate: input.birthDate || null,
+    phone: blankToNull(input.phone) ?? null,
+    email: blankToNull(input.email) ?? null,
+    nationalId: blankToNull(input.nationalId) ?? null,
+    joinedAt: input.joinedAt || null,
+    cardNumber,
+    position: blankToNull(input.position) ?? null,
+    ethnicity: blankToNull(input.ethnicity) ?? null,
+    occupation: blankToNull(input.occupation) ?? null,
+    status,
+    leftAt: status === MemberStatus.LEFT ? (input.leftAt ?? today()) : null,
+    leftReason: status === MemberStatus.LEFT ? (blankToNull(input.leftReason) ?? null) : null,
+    disciplinedFrom: input.disciplinedFrom || null,
+    disciplinedUntil: input.disciplinedUntil || null,
+    ...place,
+  };
+}
+
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 
 function plain(m: Member) {
@@ -155,18 +245,31 @@ export class MemberService {
     const column = level === OrgLevel.GRASSROOTS ? 'grassrootsUnionId' : 'teamId';
     return ctx.loaders
       .get<number, Member[]>(`member.of.${level}.${limit}`, async (ids) => {
-        // One indexed range read per unit (idx_member_<level>_sort), so a big unit costs `limit` rows, not its size.
-        const lists = await Promise.all(
-          ids.map((id) =>
-            this.scoped(caller)
-              .andWhere(`m.${snake(column)} = :id`, { id })
-              .orderBy('m.sort_key', 'ASC')
-              .addOrderBy('m.id', 'ASC')
-              .limit(limit)
-              .getMany(),
-          ),
-        );
-        return lists.map((l) => l.map((m) => this.present(caller, m)));
+        // Two queries for the whole batch: the first `limit` ids per unit by a window function
+        // (MariaDB 10.2+, MySQL 8, SQLite 3.25+), then those rows.
+        const col = snake(column);
+        const scope = scopePredicate(caller.scope, 'w', { via: 'ancestors' });
+        const ranked = this.repo()
+          .createQueryBuilder('w')
+          .select('w.id', 'id')
+          .addSelect(`ROW_NUMBER() OVER (PARTITION BY w.${col} ORDER BY w.sort_key, w.id)`, 'rn')
+          .where(`w.${col} IN (:...ids)`, { ids })
+          .andWhere(scope.sql, scope.params);
+        const top = await this.db.ds
+          .createQueryBuilder()
+          .select('r.id', 'id')
+          .from(`(${ranked.getQuery()})`, 'r')
+          .where('r.rn <= :limit', { limit })
+          .setParameters(ranked.getParameters())
+          .getRawMany<{ id: number }>();
+        if (!top.length) return ids.map(() => []);
+        const rows = await this.repo()
+          .createQueryBuilder('m')
+          .whereInIds(top.map((r) => Number(r.id)))
+          .orderBy('m.sort_key', 'ASC')
+          .addOrderBy('m.id', 'ASC')
+          .getMany();
+        return groupByKeys(ids, rows.map((m) => this.present(caller, m)), (m) => m[column] as number);
       })
       .load(unitId);
   }
@@ -200,32 +303,77 @@ export class MemberService {
       const place = await this.placement(caller, em, input.grassrootsUnionId!, input.teamId);
       const cardNumber = blankToNull(input.cardNumber) ?? null;
       await this.assertCardFree(em, cardNumber);
-      const fullName = input.fullName!.trim().replace(/\s+/g, ' ');
-      const status = input.status ?? MemberStatus.ACTIVE;
-      const m = this.repo(em).create({
-        fullName,
-        sortKey: nameSortKey(fullName),
-        searchKey: searchKey(fullName, cardNumber),
-        gender: input.gender!,
-        birthDate: input.birthDate ?? null,
-        phone: blankToNull(input.phone) ?? null,
-        email: blankToNull(input.email) ?? null,
-        nationalId: blankToNull(input.nationalId) ?? null,
-        joinedAt: input.joinedAt ?? null,
-        cardNumber,
-        position: blankToNull(input.position) ?? null,
-        ethnicity: blankToNull(input.ethnicity) ?? null,
-        occupation: blankToNull(input.occupation) ?? null,
-        status,
-        leftAt: status === MemberStatus.LEFT ? (input.leftAt ?? today()) : null,
-        leftReason: status === MemberStatus.LEFT ? (blankToNull(input.leftReason) ?? null) : null,
-        disciplinedFrom: input.disciplinedFrom || null,
-        disciplinedUntil: input.disciplinedUntil || null,
-        ...place,
-      });
+      const m = this.repo(em).create(newMemberRow(input, place));
       await this.repo(em).save(m);
       await this.audit.record(em, caller, { action: 'CREATE', entityType: 'Member', entityId: m.id, unitId: m.grassrootsUnionId, after: plain(m) });
       return this.present(caller, m);
+    });
+  }
+
+  /**
+   * Imports rows into one grassroots union: every row is validated and its errors reported by row
+   * and column; the valid rows are written in one transaction (mode VALID_ROWS), or all rows or
+   * none (ALL_OR_NOTHING); `dryRun` only validates (the panel validates large files in chunks to
+   * show progress, then imports).
+   */
+  async importRows(caller: Caller, grassrootsUnionId: string, rows: ImportRow[], allOrNothing: boolean, dryRun: boolean): Promise<ImportReport> {
+    if (rows.length > IMPORT_CAP) throw badInput('rows', `at most ${IMPORT_CAP} rows per import`);
+    return this.db.transaction(async (em) => {
+      const gu = await this.org.writable(caller, grassrootsUnionId, 'grassrootsUnionId', [OrgLevel.GRASSROOTS], em);
+      const teams = await em.getRepository(OrgUnit).findBy({ parentId: gu.id, level: OrgLevel.TEAM, active: true });
+      const teamByKey = new Map<string, OrgUnit>();
+      for (const t of teams) {
+        teamByKey.set(searchKey(t.name), t);
+        if (t.code) teamByKey.set(searchKey(t.code), t);
+      }
+      const cards = rows.map((r) => r.cardNumber?.trim()).filter((c): c is string => !!c);
+      const taken = new Set<string>();
+      for (let i = 0; i < cards.length; i += 1000) {
+        const found = await this.repo(em).createQueryBuilder('m').select('m.card_number', 'card').where('m.card_number IN (:...c)', { c: cards.slice(i, i + 1000) }).getRawMany<{ card: string }>();
+        for (const f of found) taken.add(f.card);
+      }
+      const errors: ImportRowError[] = [];
+      const valid: Partial<Member>[] = [];
+      const seenCards = new Map<string, number>();
+      rows.forEach((raw, i) => {
+        const row = raw.rowNumber ?? i + 2; // spreadsheet row: the header is row 1
+        const fail = (column: string, message: string) => errors.push({ row, column, message });
+        const parsed = parseImportRow(raw);
+        if ('error' in parsed) return fail(parsed.error.column, parsed.error.message);
+        try {
+          validateMemberInput(parsed.input, true);
+        } catch (e) {
+          if (e instanceof AppError) return fail(String(e.extensions.field), e.message.replace(/^\w+: /, ''));
+          throw e;
+        }
+        let team: OrgUnit | null = null;
+        if (raw.team?.trim()) {
+          team = teamByKey.get(searchKey(raw.team)) ?? null;
+          if (!team) return fail('team', `no team "${raw.team.trim()}" in ${gu.name}`);
+        }
+        const card = parsed.input.cardNumber?.trim();
+        if (card) {
+          if (taken.has(card)) return fail('cardNumber', `card number ${card} is already used`);
+          if (seenCards.has(card)) return fail('cardNumber', `card number ${card} is also on row ${seenCards.get(card)}`);
+          seenCards.set(card, row);
+        }
+        valid.push(newMemberRow(parsed.input, { grassrootsUnionId: gu.id, teamId: team?.id ?? null, unionId: gu.unionId, federationId: gu.federationId! }));
+      });
+      const report: ImportReport = { total: rows.length, valid: valid.length, imported: 0, errors };
+      if (dryRun || !valid.length || (allOrNothing && errors.length)) return report;
+      for (let i = 0; i < valid.length; i += 500) {
+        const chunk = valid.slice(i, i + 500);
+        const result = await em.insert(Member, chunk);
+        await em.insert(
+          AuditEvent,
+          chunk.map((m, j) => ({
+            actorId: caller.user.id, actorName: caller.user.username, action: 'IMPORT', entityType: 'Member',
+            entityId: Number(result.identifiers[j].id), unitId: gu.id, before: null, after: JSON.stringify(plain(m as Member)),
+          })),
+        );
+      }
+      report.imported = valid.length;
+      return report;
     });
   }
 
