@@ -8,8 +8,9 @@ import { MemberResolver } from '../member/member.resolver';
 import { AccountResolver } from '../account/account.resolver';
 import { AuditResolver } from '../audit/audit.resolver';
 import { AWARD_RESOLVERS } from '../award/award.resolver';
+import { STATS_RESOLVERS } from '../stats/stats.resolver';
 
-export const RESOLVERS = [...ORG_RESOLVERS, MemberResolver, AccountResolver, AuditResolver, ...AWARD_RESOLVERS] as const;
+export const RESOLVERS = [...ORG_RESOLVERS, MemberResolver, AccountResolver, AuditResolver, ...AWARD_RESOLVERS, ...STATS_RESOLVERS] as const;
 
 export const SCHEMA_FILE = path.resolve(__dirname, '../../schema/schema.graphql');
 

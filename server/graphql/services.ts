@@ -8,6 +8,7 @@ import { AwardTypeService } from '../award/award-type.service';
 import { AwardService } from '../award/award.service';
 import { NominationService } from '../award/nomination.service';
 import { validateWorkflow } from '../award/workflow';
+import { StatsService } from '../stats/stats.service';
 
 /** The services of one server process, built once at start. */
 export interface Services {
@@ -20,6 +21,7 @@ export interface Services {
   awardType: AwardTypeService;
   award: AwardService;
   nomination: NominationService;
+  stats: StatsService;
 }
 
 export function createServices(db: Db, config: Config): Services {
@@ -32,5 +34,5 @@ export function createServices(db: Db, config: Config): Services {
   const awardType = new AwardTypeService(db, audit);
   const award = new AwardService(db, audit);
   const nomination = new NominationService(db, awardType, award, audit);
-  return { db, config, audit, org, member, account, awardType, award, nomination };
+  return { db, config, audit, org, member, account, awardType, award, nomination, stats: new StatsService(db) };
 }
