@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { NomineeLocation } from './nominee-location';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A decided commendation (khen thưởng), created only by an approval. Never deleted. */
@@ -11,7 +12,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 @Index('idx_award_grassroots', ['grassrootsUnionId', 'year'])
 @Index('idx_award_team', ['teamId'])
 @Index('idx_award_decision', ['decidingUnitId', 'year', 'decisionNumber'])
-export class Award {
+export class Award extends NomineeLocation {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -59,22 +60,6 @@ export class Award {
 
   @Column({ type: 'varchar', length: 300 })
   searchKey: string;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  federationId: number | null;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  unionId: number | null;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  grassrootsUnionId: number | null;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  teamId: number | null;
 
   @Field()
   @CreateDateColumn()

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { NomineeLocation } from './nominee-location';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrgLevel } from '../org/org-level';
 
@@ -49,7 +50,7 @@ registerEnumType(NominationAction, { name: 'NominationAction' });
 @Index('idx_nomination_nominee_member', ['nomineeMemberId', 'awardTypeId', 'year'])
 @Index('idx_nomination_nominee_unit', ['nomineeUnitId', 'awardTypeId', 'year'])
 @Index('idx_nomination_nominating', ['nominatingUnitId', 'status'])
-export class Nomination {
+export class Nomination extends NomineeLocation {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
   id: number;
@@ -100,22 +101,6 @@ export class Nomination {
 
   @Column({ type: 'varchar', length: 300 })
   searchKey: string;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  federationId: number | null;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  unionId: number | null;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  grassrootsUnionId: number | null;
-
-  @Field(() => ID, { nullable: true })
-  @Column({ type: 'int', nullable: true })
-  teamId: number | null;
 
   @Field()
   @CreateDateColumn()

@@ -35,7 +35,7 @@ export class Overview {
   @Field(() => Int, { description: 'active members' }) members: number;
   @Field(() => Int, { description: 'active women members' }) women: number;
   @Field(() => Int) pendingNominations: number;
-  @Field(() => Int) awardsThisYear: number;
+  @Field(() => Int, { description: 'awards decided in `year`' }) awardsThisYear: number;
   @Field(() => Int) year: number;
 }
 

@@ -111,13 +111,13 @@ export class StatsService {
     return this.grouped(qb, cols);
   }
 
-  /** Counts for a dashboard: units by level, members, women, pending nominations, awards of a year. */
+  /** Counts for a dashboard: units by level, active members, women, pending nominations, awards decided in a year. */
   async overview(caller: Caller, unitId: number | null, year: number) {
     const unit = await this.unit(caller, unitId);
     const units = await this.grouped(this.within(this.db.ds.getRepository(OrgUnit).createQueryBuilder('u'), 'u', caller, unit).andWhere('u.active = 1'), { status: 'u.level' });
     const members = await this.members(caller, unit?.id ?? null, [MemberDimension.GENDER], true);
     const pending = await this.within(this.db.ds.getRepository(Nomination).createQueryBuilder('n'), 'n', caller, unit).andWhere("n.status = 'PENDING'").getCount();
-    const awards = await this.within(this.db.ds.getRepository(Award).createQueryBuilder('w'), 'w', caller, unit).andWhere('w.year = :y', { y: year }).getCount();
+    const awards = await this.within(this.db.ds.getRepository(Award).createQueryBuilder('w'), 'w', caller, unit).andWhere('w.decided_at >= :from AND w.decided_at < :to', { from: `${year}-01-01`, to: `${year + 1}-01-01` }).getCount();
     const byLevel = (l: string) => units.find((u) => u.status === l)?.count ?? 0;
     return {
       unitId: unit?.id ?? null,
