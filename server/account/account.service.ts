@@ -100,7 +100,9 @@ export class AccountService {
   }
 
   async login(username: string, password: string, ip: string): Promise<{ token: string; user: User }> {
-    const key = `${username.toLowerCase()}|${ip}`;
+    // Usernames are case-insensitive on every database: stored and looked up in lower case.
+    username = username.trim().toLowerCase();
+    const key = `${username}|${ip}`;
     if (this.throttle.blocked(key)) throw new AppError('RATE_LIMITED', 'Too many failed logins; try again in 15 minutes');
     const user = await this.repo().findOneBy({ username });
     // Same answer for unknown user, wrong password and deactivated account: nothing to enumerate.
@@ -149,14 +151,17 @@ export class AccountService {
       .load(id);
   }
 
-  private async scopeUnit(em: EntityManager, id: string | null | undefined): Promise<OrgUnit | null> {
+  /** A scope unit as the caller sees it: one out of its scope reads as not found (its ancestors are visible; grantRefusal refuses them). */
+  private async scopeUnit(caller: Caller, em: EntityManager, id: string | null | undefined): Promise<OrgUnit | null> {
     if (id == null || id === '') return null;
-    const unit = await em.getRepository(OrgUnit).findOneBy({ id: Number(id) });
+    const scope = scopePredicate(caller.scope, 'u', { via: 'ancestors' }, true);
+    const unit = await em.getRepository(OrgUnit).createQueryBuilder('u').where(scope.sql, scope.params).andWhere('u.id = :id', { id: Number(id) }).getOne();
     if (!unit) throw new AppError('NOT_FOUND', `scopeUnitId: unit ${id} not found`, { field: 'scopeUnitId' });
     return unit;
   }
 
   private validate(input: UserInput, creating: boolean) {
+    if (input.username != null) input.username = input.username.trim().toLowerCase();
     if (creating || input.username != null) {
       if (!input.username || !USERNAME.test(input.username)) throw badInput('username', '3–64 letters, digits, dot, dash or underscore');
     }
@@ -182,7 +187,7 @@ export class AccountService {
     this.validate(input, true);
     const passwordHash = await hashPassword(input.password!);
     return this.db.transaction(async (em) => {
-      const unit = await this.scopeUnit(em, input.scopeUnitId);
+      const unit = await this.scopeUnit(caller, em, input.scopeUnitId);
       refuse(grantRefusal(caller.role, caller.scope, input.role!, unit));
       const memberId = await this.memberRef(caller, em, input.memberId);
       if (await this.repo(em).exists({ where: { username: input.username! } })) throw badInput('username', `${input.username} is already taken`);
@@ -213,14 +218,14 @@ export class AccountService {
       const isSelf = user.id === caller.user.id;
       if (!isSelf && !hasPermission(caller.role, Permission.WriteUser)) throw forbidden('only account managers edit other accounts');
       // One edits accounts one could create; one's own account only in name and password.
-      if (!isSelf) refuse(grantRefusal(caller.role, caller.scope, user.role, await this.scopeUnit(em, user.scopeUnitId?.toString())));
+      if (!isSelf) refuse(grantRefusal(caller.role, caller.scope, user.role, await this.scopeUnit(caller, em, user.scopeUnitId?.toString())));
       const nextRole = input.role ?? user.role;
       const nextScopeId = input.scopeUnitId === undefined ? user.scopeUnitId : input.scopeUnitId ? Number(input.scopeUnitId) : null;
       const nextActive = input.active ?? user.active;
       const admins = await this.repo(em).countBy({ role: Role.SYSTEM_ADMIN, active: true });
       refuse(lockoutRefusal(caller.user.id, user, { role: nextRole, active: nextActive, scopeUnitId: nextScopeId }, admins));
       if (!isSelf && (nextRole !== user.role || nextScopeId !== user.scopeUnitId)) {
-        refuse(grantRefusal(caller.role, caller.scope, nextRole, await this.scopeUnit(em, nextScopeId?.toString())));
+        refuse(grantRefusal(caller.role, caller.scope, nextRole, await this.scopeUnit(caller, em, nextScopeId?.toString())));
       }
       if (input.username != null && input.username !== user.username) {
         if (await this.repo(em).exists({ where: { username: input.username } })) throw badInput('username', `${input.username} is already taken`);

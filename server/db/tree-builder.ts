@@ -64,7 +64,7 @@ export class TreeBuilder {
     if (!this.passwordCache.has(password)) this.passwordCache.set(password, hashPassword(password));
     const repo = this.em.getRepository(User);
     const user = repo.create({
-      username,
+      username: username.toLowerCase(),
       passwordHash: await this.passwordCache.get(password)!,
       fullName,
       searchKey: searchKey(username, fullName),

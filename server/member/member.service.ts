@@ -89,6 +89,10 @@ export function validateMemberInput(input: MemberInput, creating: boolean): void
     throw badInput('nationalId', 'must have 9 or 12 digits (CMND or CCCD)');
   }
   if (input.cardNumber != null && input.cardNumber.length > 32) throw badInput('cardNumber', 'at most 32 characters');
+  // The column widths (member.entity.ts): MariaDB would fail the INSERT, SQLite would store it.
+  for (const [f, max] of [['email', 160], ['position', 120], ['ethnicity', 64], ['occupation', 255], ['leftReason', 255]] as const) {
+    if ((input[f]?.length ?? 0) > max) throw badInput(f, `at most ${max} characters`);
+  }
 }
 
 export const IMPORT_CAP = 2000;
