@@ -48,6 +48,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   const extensions: Record<string, unknown> = { code };
+  if (typeof formatted.extensions?.rule === 'string') extensions.rule = formatted.extensions.rule; // which commendation rule refused (nominations)
   if (field) extensions.field = field;
   else {
     // Variable and argument errors from GraphQL itself name the argument in their message.

@@ -242,7 +242,7 @@ export class OrgService {
         active: true,
         dissolvedAt: null,
       });
-      await this.repo(em).save(unit);
+      await this.repo(em).save(unit).catch((e) => Promise.reject(Db.isDuplicateKey(e) ? badInput('code', `code ${code} is already used`) : e));
       // A unit is inside its own subtree: its own ancestor column names itself.
       unit[ANCESTOR_COLUMN[level]] = unit.id;
       await this.repo(em).update(unit.id, { [ANCESTOR_COLUMN[level]]: unit.id });
@@ -276,7 +276,7 @@ export class OrgService {
       if (Object.keys(changes).length) {
         Object.assign(unit, changes);
         unit.searchKey = searchKey(unit.name, unit.code);
-        await this.repo(em).update(id, { ...changes, searchKey: unit.searchKey });
+        await this.repo(em).update(id, { ...changes, searchKey: unit.searchKey }).catch((e) => Promise.reject(Db.isDuplicateKey(e) ? badInput('code', `code ${code} is already used`) : e));
         await this.audit.record(em, caller, { action: 'UPDATE', entityType: LEVEL_TYPE_NAME[level], entityId: id, unitId: id, before, after: plain(unit) });
       }
       return unit;
@@ -339,10 +339,12 @@ export class OrgService {
     const set: Record<string, number | null> = { federationId: next.federationId };
     if (unit.level === OrgLevel.GRASSROOTS || unit.level === OrgLevel.TEAM) set.unionId = next.unionId;
     if (unit.level === OrgLevel.TEAM) set.grassrootsUnionId = next.grassrootsUnionId;
+    // Compare-and-set on the old parent first: of two racing moves one wins, the other answers CONFLICT.
+    const cas = await em.createQueryBuilder().update(OrgUnit).set({ parentId: parent.id }).where('id = :id AND parent_id = :old', { id: unit.id, old: unit.parentId }).execute();
+    if (cas.affected !== 1) throw conflict(`${LEVEL_TYPE_NAME[unit.level]} ${unit.id} was moved by someone else; reload it`);
     for (const table of ANCESTOR_TABLES) {
       await em.createQueryBuilder().update(table).set(set).where(`${own} = :id`, { id: unit.id }).execute();
     }
-    await this.repo(em).update(unit.id, { parentId: parent.id });
     await em.insert(OrgUnitMove, { unitId: unit.id, fromParentId: unit.parentId, toParentId: parent.id, movedById: caller.user.id });
     Object.assign(unit, set, { parentId: parent.id });
     await this.audit.record(em, caller, { action: 'MOVE', entityType: LEVEL_TYPE_NAME[unit.level], entityId: unit.id, unitId: unit.id, before, after: plain(unit) });
