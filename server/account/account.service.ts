@@ -209,7 +209,7 @@ export class AccountService {
     });
   }
 
-  async update(caller: Caller, id: number, input: UserInput): Promise<User> {
+  async update(caller: Caller, id: number, input: UserInput, action: 'UPDATE' | 'DELETE' = 'UPDATE'): Promise<User> {
     this.validate(input, false);
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     return this.db.transaction(async (em) => {
@@ -248,14 +248,14 @@ export class AccountService {
       user.active = nextActive;
       user.searchKey = searchKey(user.username, user.fullName);
       await this.repo(em).save(user);
-      await this.audit.record(em, caller, { action: 'UPDATE', entityType: 'User', entityId: id, unitId: user.scopeUnitId, before, after: plain(user) });
+      await this.audit.record(em, caller, { action, entityType: 'User', entityId: id, unitId: user.scopeUnitId, before, after: plain(user) });
       return user;
     });
   }
 
   /** Deactivates: the account can no longer log in and its tokens stop working. */
   remove(caller: Caller, id: number): Promise<User> {
-    return this.update(caller, id, { active: false });
+    return this.update(caller, id, { active: false }, 'DELETE');
   }
 
   /** First start: a SYSTEM_ADMIN named `admin` when the database has no account and ADMIN_PASSWORD is set. */

@@ -270,6 +270,10 @@ export class OrgService {
       if (code !== undefined) changes.code = code;
       if (input.active != null && input.active !== unit.active) {
         if (!input.active) await this.assertEmpty(em, unit);
+        // A unit comes back to life only under a live parent.
+        else if (unit.parentId && !(await this.repo(em).findOneByOrFail({ id: unit.parentId })).active) {
+          throw badInput('active', `the parent unit ${unit.parentId} is dissolved: restore it first`);
+        }
         changes.active = input.active;
         changes.dissolvedAt = input.active ? null : today();
       }
