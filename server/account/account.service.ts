@@ -185,12 +185,13 @@ export class AccountService {
 
   async create(caller: Caller, input: UserInput): Promise<User> {
     this.validate(input, true);
-    const passwordHash = await hashPassword(input.password!);
     return this.db.transaction(async (em) => {
       const unit = await this.scopeUnit(caller, em, input.scopeUnitId);
       refuse(grantRefusal(caller.role, caller.scope, input.role!, unit));
       const memberId = await this.memberRef(caller, em, input.memberId);
       if (await this.repo(em).exists({ where: { username: input.username! } })) throw badInput('username', `${input.username} is already taken`);
+      // Hashed only once every check has passed: a refused request costs no KDF time.
+      const passwordHash = await hashPassword(input.password!);
       const fullName = input.fullName!.trim();
       const user = this.repo(em).create({
         username: input.username!,
@@ -211,6 +212,9 @@ export class AccountService {
 
   async update(caller: Caller, id: number, input: UserInput, action: 'UPDATE' | 'DELETE' = 'UPDATE'): Promise<User> {
     this.validate(input, false);
+    // Without account-writing permission only one's own account is editable: refuse before any
+    // lookup, so that other ids cannot be probed.
+    if (id !== caller.user.id && !hasPermission(caller.role, Permission.WriteUser)) throw forbidden('only account managers edit other accounts');
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     return this.db.transaction(async (em) => {
       const user = await this.get(caller, id, em);

@@ -5,7 +5,8 @@ import { OrgLevel, UnitLevel } from '../org/org-level';
  * Every permission the API checks, declared once. Resolvers name the permission they need with
  * `@Authorized(Permission.X)`; the auth checker (auth/auth-checker.ts) looks it up here. Where a
  * permission holds is always the caller's scope subtree (auth/scope.ts), applied in SQL.
- * test/permissions.test.ts snapshots which operation needs what: a diff there is a permission change.
+ * test/permission-surface.test.ts compares which operation needs what with a committed snapshot:
+ * a diff there is a permission change to review. test/permissions.test.ts checks each rule both ways.
  */
 export enum Permission {
   ReadOrg = 'ReadOrg',
