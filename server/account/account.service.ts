@@ -4,6 +4,7 @@ import { grantRefusal, lockoutRefusal, Refusal } from './granting';
 import { LoginThrottle } from './login-throttle';
 import { Role } from '../auth/role';
 import { Caller } from '../auth/caller';
+import { CallerCache } from '../auth/caller-cache';
 import { scopeOfUnit, scopePredicate } from '../auth/scope';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { signToken, verifyToken } from '../auth/token';
@@ -64,6 +65,7 @@ export class AccountService {
     private readonly org: OrgService,
     private readonly members: MemberService,
     private readonly audit: AuditService,
+    private readonly callers: CallerCache,
   ) {}
 
   private repo(em?: EntityManager) {
@@ -81,9 +83,14 @@ export class AccountService {
     if (!token) return null;
     const claims = verifyToken(this.config.jwtSecret, token);
     if (!claims) return null;
-    const user = await this.repo().findOneBy({ id: Number(claims.sub) });
+    const userId = Number(claims.sub);
+    const cached = this.callers.get(userId, claims.tv);
+    if (cached) return cached;
+    const user = await this.repo().findOneBy({ id: userId });
     if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
-    return this.callerOf(user);
+    const caller = await this.callerOf(user);
+    if (caller) this.callers.set(caller);
+    return caller;
   }
 
   /** An account as a caller, its scope resolved (also for work done on an account's behalf, such as the demo seed). */
@@ -216,7 +223,8 @@ export class AccountService {
     // lookup, so that other ids cannot be probed.
     if (id !== caller.user.id && !hasPermission(caller.role, Permission.WriteUser)) throw forbidden('only account managers edit other accounts');
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
-    return this.db.transaction(async (em) => {
+    // Forgotten once committed, so that no request caches the account as it was.
+    const updated = await this.db.transaction(async (em) => {
       const user = await this.get(caller, id, em);
       const before = plain({ ...user });
       const isSelf = user.id === caller.user.id;
@@ -255,6 +263,8 @@ export class AccountService {
       await this.audit.record(em, caller, { action, entityType: 'User', entityId: id, unitId: user.scopeUnitId, before, after: plain(user) });
       return user;
     });
+    this.callers.invalidate(id);
+    return updated;
   }
 
   /** Deactivates: the account can no longer log in and its tokens stop working. */

@@ -9,6 +9,7 @@ import { AwardService } from '../award/award.service';
 import { NominationService } from '../award/nomination.service';
 import { validateWorkflow } from '../award/workflow';
 import { StatsService } from '../stats/stats.service';
+import { CallerCache } from '../auth/caller-cache';
 
 /** The services of one server process, built once at start. */
 export interface Services {
@@ -26,9 +27,10 @@ export interface Services {
 
 export function createServices(db: Db, config: Config): Services {
   const audit = new AuditService(db);
-  const org = new OrgService(db, audit);
+  const callers = new CallerCache();
+  const org = new OrgService(db, audit, callers);
   const member = new MemberService(db, org, audit);
-  const account = new AccountService(db, config, org, member, audit);
+  const account = new AccountService(db, config, org, member, audit, callers);
   // The workflow's transition map is checked once, before the first request.
   validateWorkflow();
   const awardType = new AwardTypeService(db, audit);

@@ -3,6 +3,7 @@ import { OrgUnit, OrgUnitMove } from './org-unit.entity';
 import { ANCESTOR_COLUMN, OrgLevel, PARENT_LEVELS, UnitLevel } from './org-level';
 import { Member, MemberStatus } from '../member/member.entity';
 import { Caller } from '../auth/caller';
+import { CallerCache } from '../auth/caller-cache';
 import { scopePredicate, unitInScope } from '../auth/scope';
 import { hasPermission, WRITE_UNIT_PERMISSION } from '../auth/permissions';
 import { Db } from '../db/dialect';
@@ -85,6 +86,7 @@ export class OrgService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly callers: CallerCache,
   ) {}
 
   private repo(em?: EntityManager) {
@@ -254,7 +256,8 @@ export class OrgService {
   async update(caller: Caller, level: UnitLevel, id: number, input: UnitInput): Promise<OrgUnit> {
     const name = this.validateName(input.name, false);
     const code = this.validateCode(input.code);
-    return this.db.transaction(async (em) => {
+    // An update may move the unit (a new parent field).
+    return this.afterMove(this.db.transaction(async (em) => {
       // a dissolved unit may still be renamed or reactivated
       let unit = await this.writable(caller, id, 'id', [level], em, true);
       const before = plain(unit);
@@ -284,7 +287,7 @@ export class OrgService {
         await this.audit.record(em, caller, { action: 'UPDATE', entityType: LEVEL_TYPE_NAME[level], entityId: id, unitId: id, before, after: plain(unit) });
       }
       return unit;
-    });
+    }));
   }
 
   /** Refuses to dissolve a unit that still has live units or active members below it. */
@@ -319,7 +322,7 @@ export class OrgService {
   }
 
   async move(caller: Caller, id: number, parentId: number): Promise<OrgUnit> {
-    return this.db.transaction(async (em) => {
+    return this.afterMove(this.db.transaction(async (em) => {
       const found = await this.scoped(caller, null, true, em).andWhere('u.id = :id', { id }).getOne();
       if (!found) throw notFound('OrgUnit', id);
       if (!hasPermission(caller.role, WRITE_UNIT_PERMISSION[found.level])) throw forbidden(`your role cannot move a ${LEVEL_TYPE_NAME[found.level]}`);
@@ -328,7 +331,14 @@ export class OrgService {
       const parent = await this.writable(caller, parentId, 'parentId', PARENT_LEVELS[unit.level], em);
       if (parent.id === unit.parentId) return unit;
       return this.moveInTx(em, caller, unit, parent);
-    });
+    }));
+  }
+
+  /** Once a move is committed, cached callers are forgotten: scopes in the subtree have new ancestors. */
+  private async afterMove<T>(work: Promise<T>): Promise<T> {
+    const result = await work;
+    this.callers.invalidate();
+    return result;
   }
 
   /**
