@@ -28,7 +28,7 @@ export async function startApp(config: Config, log: (s: string) => void = consol
   const added = await services.awardType.ensureCatalogue();
   if (added) log(`Seeded ${added} award types`);
   // The embedded default starts with the demo; a configured database starts empty (or as it was).
-  if (!config.databaseUrl || process.env.SEED_DEMO === '1') {
+  if (!config.databaseUrl || config.seedDemo) {
     if (await seedDemo(ds)) await seedDemoNominations(services);
   }
   if (await services.account.bootstrapAdmin(config.adminPassword)) log('Created SYSTEM_ADMIN "admin" from ADMIN_PASSWORD');

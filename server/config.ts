@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
 /** Reads the process environment once; every setting of the configuration table in the README lives here. */
 export interface Config {
   port: number;
@@ -8,7 +11,21 @@ export interface Config {
   production: boolean;
   sqliteDefaultPath: string;
   logQueries: boolean;
+  /** seed the demo into a configured (DATABASE_URL) database too */
+  seedDemo: boolean;
+  /** GraphQL introspection: on outside production, or when forced */
+  introspection: boolean;
 }
+
+/**
+ * The repository root (where package.json is), from the sources (server/) or the build
+ * (dist/server/): the admin build and the SDL are found from it.
+ */
+export const PROJECT_ROOT = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
@@ -25,5 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     sqliteDefaultPath: env.SQLITE_DEFAULT_PATH ?? 'data/congdoan.db',
     logQueries: env.LOG_SQL === '1',
+    seedDemo: env.SEED_DEMO === '1',
+    introspection: !production || env.GRAPHQL_INTROSPECTION === '1',
   };
 }

@@ -11,8 +11,11 @@ import { Member } from '../member/member.entity';
 @Resolver(() => User)
 export class AccountResolver {
   @Mutation(() => AuthPayload)
-  login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: Context) {
-    return ctx.services.account.login(username, password, ctx.ip);
+  async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: Context) {
+    const result = await ctx.services.account.login(username, password, ctx.ip);
+    // The rest of this response (user { scopeUnit … }) is read as the account that just signed in.
+    ctx.caller = await ctx.services.account.callerOf(result.user);
+    return result;
   }
 
   @Query(() => User, { nullable: true, description: 'the signed-in account, or null' })

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker';
+import { PROJECT_ROOT } from '../config';
 import { ORG_RESOLVERS } from '../org/org.resolver';
 import { MemberResolver } from '../member/member.resolver';
 import { AccountResolver } from '../account/account.resolver';
@@ -12,7 +13,7 @@ import { STATS_RESOLVERS } from '../stats/stats.resolver';
 
 export const RESOLVERS = [...ORG_RESOLVERS, MemberResolver, AccountResolver, AuditResolver, ...AWARD_RESOLVERS, ...STATS_RESOLVERS] as const;
 
-export const SCHEMA_FILE = path.resolve(__dirname, '../../schema/schema.graphql');
+export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema/schema.graphql');
 
 let built: Promise<GraphQLSchema> | null = null;
 

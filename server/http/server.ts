@@ -6,12 +6,13 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { GraphQLSchema } from 'graphql';
 import { Context, RequestLoaders } from '../graphql/context';
 import { Services } from '../graphql/services';
+import { PROJECT_ROOT } from '../config';
 import { formatError } from '../graphql/schema';
 import { queryLimitsPlugin } from '../graphql/limits';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const ADMIN_DIST = path.resolve(__dirname, '../../admin/dist');
+const ADMIN_DIST = path.join(PROJECT_ROOT, 'admin/dist');
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
@@ -80,7 +81,7 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
     formatError: (formatted, error) => formatError(formatted, error),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    introspection: !services.config.production || process.env.GRAPHQL_INTROSPECTION === '1',
+    introspection: services.config.introspection,
   });
   await apollo.start();
 

@@ -24,7 +24,7 @@ export default async function globalSetup(): Promise<void> {
   } catch (e) {
     throw new Error(
       `The tests need MariaDB/MySQL at ${TEST_MYSQL_URL} (set TEST_MYSQL_URL to change it; ` +
-        `\`docker compose up -d db\` starts one): ${(e as Error).message}`,
+        `\`docker compose up -d db\` starts one, reached with TEST_MYSQL_URL=mysql://root:congdoan@127.0.0.1:3306): ${(e as Error).message}`,
     );
   }
 }
