@@ -11,6 +11,7 @@ const root = path.resolve(__dirname, '..');
 function newest(dir) {
   let t = 0;
   if (!fs.existsSync(dir)) return t;
+  if (!fs.statSync(dir).isDirectory()) return fs.statSync(dir).mtimeMs;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     if (e.name === 'node_modules' || e.name === 'dist') continue;
     const p = path.join(dir, e.name);
@@ -31,7 +32,7 @@ if (stale(path.join(root, 'dist/server/main.js'), 'server')) {
   fs.utimesSync(path.join(root, 'dist/server/main.js'), new Date(), new Date());
 }
 const adminBuild = path.join(root, 'admin/build.js');
-if (fs.existsSync(adminBuild) && stale(path.join(root, 'admin/dist/index.html'), 'admin/src', 'schema')) {
+if (fs.existsSync(adminBuild) && stale(path.join(root, 'admin/dist/index.html'), 'admin/src', 'admin/public', 'admin/index.html', 'admin/vite.config.mts', 'admin/build.js', 'schema')) {
   console.log('Building the admin panel…');
   execSync('node admin/build.js', { cwd: root, stdio: 'inherit' });
 }

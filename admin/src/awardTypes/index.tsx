@@ -1,0 +1,83 @@
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  maxLength,
+  required,
+  SearchInput,
+  SelectInput,
+  SimpleForm,
+  TextField,
+  TextInput,
+  useTranslate,
+} from 'react-admin';
+import { EnumField, enumChoices, LEVELS, NOMINEE_KINDS } from '../common/fields';
+import { ListActions } from '../common/ListActions';
+
+const AwardTypeList = () => {
+  const translate = useTranslate();
+  const filters = [
+    <SearchInput key="q" source="q" alwaysOn placeholder={translate('ra.action.search')} />,
+    <SelectInput key="nomineeKind" source="nomineeKind" choices={enumChoices('NomineeKind', NOMINEE_KINDS)} alwaysOn />,
+    <SelectInput key="decidingLevel" source="decidingLevel" choices={enumChoices('OrgLevel', LEVELS)} alwaysOn />,
+  ];
+  return (
+    <List
+      filters={filters}
+      sort={{ field: 'code', order: 'ASC' }}
+      perPage={50}
+      actions={
+        <ListActions
+          columns={[
+            { source: 'code' },
+            { source: 'name' },
+            { source: 'nomineeKind', kind: 'enum', enumName: 'NomineeKind' },
+            { source: 'decidingLevel', kind: 'enum', enumName: 'OrgLevel' },
+            { source: 'oncePerLifetime', kind: 'bool' },
+            { source: 'active', kind: 'bool' },
+          ]}
+        />
+      }
+    >
+      <Datagrid rowClick="edit" bulkActionButtons={false}>
+        <TextField source="code" />
+        <TextField source="name" />
+        <EnumField source="nomineeKind" enumName="NomineeKind" />
+        <EnumField source="decidingLevel" enumName="OrgLevel" />
+        <BooleanField source="oncePerLifetime" sortable={false} />
+        <BooleanField source="active" />
+      </Datagrid>
+    </List>
+  );
+};
+
+const AwardTypeForm = ({ editing = false }) => (
+  <SimpleForm sx={{ maxWidth: 720 }}>
+    <TextInput source="code" validate={[required(), maxLength(32)]} />
+    <TextInput source="name" validate={[required(), maxLength(255)]} fullWidth />
+    <SelectInput source="nomineeKind" choices={enumChoices('NomineeKind', NOMINEE_KINDS)} validate={required()} />
+    <SelectInput source="decidingLevel" choices={enumChoices('OrgLevel', LEVELS)} validate={required()} />
+    <BooleanInput source="oncePerLifetime" />
+    {editing && <BooleanInput source="active" />}
+  </SimpleForm>
+);
+
+export default {
+  list: AwardTypeList,
+  edit: () => (
+    <Edit mutationMode="pessimistic" redirect="list">
+      <AwardTypeForm editing />
+    </Edit>
+  ),
+  create: () => (
+    <Create redirect="list">
+      <AwardTypeForm />
+    </Create>
+  ),
+  icon: EmojiEventsIcon,
+  recordRepresentation: 'name',
+};

@@ -1,0 +1,97 @@
+import { Card, CardContent, Grid, Typography } from '@mui/material';
+import { useQuery } from '@tanstack/react-query';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { useDataProvider, useTranslate } from 'react-admin';
+import type { CongDoanDataProvider } from '../providers/dataProvider';
+
+const PALETTE = ['#c62828', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#4e342e'];
+
+const shorten = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+/** "Công đoàn cơ sở Sở Y tế" → "CĐCS Sở Y tế": unit names are long; the axis shows the usual abbreviations. */
+const abbreviate = (name: string) =>
+  name
+    .replace(/^Liên đoàn Lao động (tỉnh|thành phố) /i, 'LĐLĐ ')
+    .replace(/^Công đoàn cơ sở /i, 'CĐCS ')
+    .replace(/^Công đoàn Viên chức /i, 'CĐVC ')
+    .replace(/^Công đoàn /i, 'CĐ ')
+    .replace(/^Tổ Công đoàn /i, 'Tổ ');
+
+const MembersByUnit = () => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<CongDoanDataProvider>();
+  const { data = [] } = useQuery({ queryKey: ['memberStats'], queryFn: () => dataProvider.memberStats(null) });
+  const rows = data
+    .map((s) => ({ name: shorten(abbreviate(s.unitName ?? translate('cd.dashboard.outside_teams'))), count: s.count }))
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 15);
+  return (
+    <Card sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="subtitle1" sx={{ fontWeight: 600 }} gutterBottom>{translate('cd.dashboard.members_by_unit')}</Typography>
+        {rows.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">{translate('cd.dashboard.no_data')}</Typography>
+        ) : (
+          <ResponsiveContainer width="100%" height={Math.max(220, rows.length * 34)}>
+            <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
+              <Tooltip />
+              <Bar dataKey="count" name={translate('cd.dashboard.members')} fill={PALETTE[0]} radius={[0, 4, 4, 0]} />
+            </BarChart>
+          </ResponsiveContainer>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
+const AwardsByTypeAndYear = () => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<CongDoanDataProvider>();
+  const { data = [] } = useQuery({ queryKey: ['awardStats'], queryFn: () => dataProvider.awardStats() });
+  const years = [...new Set(data.map((s) => s.year))].sort();
+  const byType = new Map<string, Record<string, string | number>>();
+  for (const s of data) {
+    const row = byType.get(s.awardTypeCode) ?? { code: s.awardTypeCode, name: s.awardTypeName };
+    row[String(s.year)] = s.count;
+    byType.set(s.awardTypeCode, row);
+  }
+  const rows = [...byType.values()];
+  return (
+    <Card sx={{ height: '100%' }}>
+      <CardContent>
+        <Typography variant="subtitle1" sx={{ fontWeight: 600 }} gutterBottom>{translate('cd.dashboard.awards_by_type')}</Typography>
+        {rows.length === 0 ? (
+          <Typography variant="body2" color="text.secondary">{translate('cd.dashboard.no_data')}</Typography>
+        ) : (
+          <ResponsiveContainer width="100%" height={280}>
+            <BarChart data={rows}>
+              <CartesianGrid strokeDasharray="3 3" vertical={false} />
+              <XAxis dataKey="code" tick={{ fontSize: 12 }} />
+              <YAxis allowDecimals={false} />
+              <Tooltip labelFormatter={(code) => String(rows.find((r) => r.code === code)?.name ?? code)} />
+              <Legend />
+              {years.map((y, i) => (
+                <Bar key={y} dataKey={String(y)} name={String(y)} fill={PALETTE[i % PALETTE.length]} />
+              ))}
+            </BarChart>
+          </ResponsiveContainer>
+        )}
+      </CardContent>
+    </Card>
+  );
+};
+
+export default function Charts() {
+  return (
+    <Grid container spacing={2} sx={{ mt: 0.5 }}>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <MembersByUnit />
+      </Grid>
+      <Grid size={{ xs: 12, md: 6 }}>
+        <AwardsByTypeAndYear />
+      </Grid>
+    </Grid>
+  );
+}

@@ -1,0 +1,99 @@
+import { lazy, Suspense } from 'react';
+import { Box, Button, Card, CardContent, Grid, Skeleton, Typography } from '@mui/material';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router-dom';
+import { Title, useDataProvider, useTranslate } from 'react-admin';
+import { useAwaitingMyReviewCount } from '../approvals/ApprovalDesk';
+import { formatNumber } from '../common/format';
+import { useSessionUser } from '../common/hooks';
+import { hasPermission, LEVEL_RANK } from '../providers/canAccess';
+import type { CongDoanDataProvider } from '../providers/dataProvider';
+
+const Charts = lazy(() => import('./Charts'));
+
+const Figure = ({ label, value, testId, to }: { label: string; value: number | undefined; testId: string; to?: string }) => {
+  const content = (
+    <CardContent>
+      <Typography variant="h4" sx={{ fontWeight: 600 }} data-testid={testId}>
+        {value == null ? <Skeleton width={60} /> : formatNumber(value)}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">{label}</Typography>
+    </CardContent>
+  );
+  return (
+    <Card sx={{ height: '100%' }}>
+      {to ? (
+        <Box component={Link} to={to} sx={{ color: 'inherit', textDecoration: 'none', display: 'block' }}>
+          {content}
+        </Box>
+      ) : (
+        content
+      )}
+    </Card>
+  );
+};
+
+/**
+ * Figures for the signed-in scope (units, members, women, pending nominations, awards this year),
+ * the reviewer's queue, and charts of members by child unit and awards by type and year.
+ */
+export const Dashboard = () => {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<CongDoanDataProvider>();
+  const user = useSessionUser();
+  const reviewer = hasPermission(user, 'Review');
+  const awaiting = useAwaitingMyReviewCount(reviewer);
+  const { data } = useQuery({ queryKey: ['overview', 'scope'], queryFn: () => dataProvider.overview(null) });
+  const rank = user?.scopeLevel ? LEVEL_RANK[user.scopeLevel] : 99;
+  const units: Array<[string, number | undefined]> = [];
+  if (rank > LEVEL_RANK.FEDERATION) units.push(['cd.dashboard.federations', data?.federations]);
+  if (rank > LEVEL_RANK.UNION) units.push(['cd.dashboard.unions', data?.unions]);
+  if (rank > LEVEL_RANK.GRASSROOTS) units.push(['cd.dashboard.grassroots', data?.grassrootsUnions]);
+  if (rank > LEVEL_RANK.TEAM) units.push(['cd.dashboard.teams', data?.teams]);
+  return (
+    <Box sx={{ mt: 2 }} data-testid="dashboard">
+      <Title title="cd.dashboard.title" />
+      <Typography variant="h5" component="h1" sx={{ fontWeight: 600 }}>
+        {translate('cd.dashboard.welcome', { name: user?.fullName ?? '' })}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        {translate(`cd.enums.Role.${user?.role}`)} · {user?.scopeUnitName ?? translate('cd.dashboard.scope_all')}
+      </Typography>
+      {reviewer && (
+        <Card sx={{ mb: 2, bgcolor: awaiting ? '#fff3e0' : undefined, border: awaiting ? '1px solid #ffb74d' : undefined }}>
+          <CardContent sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+            <FactCheckIcon fontSize="large" />
+            <Box sx={{ flex: 1 }}>
+              <Typography variant="h5" sx={{ fontWeight: 600 }} data-testid="awaiting-count">{awaiting ?? '…'}</Typography>
+              <Typography variant="body2">{translate('cd.dashboard.awaiting_me')}</Typography>
+            </Box>
+            <Button component={Link} to="/approvals" variant="contained">{translate('cd.dashboard.open_desk')}</Button>
+          </CardContent>
+        </Card>
+      )}
+      <Grid container spacing={2}>
+        {units.map(([label, value]) => (
+          <Grid key={label} size={{ xs: 6, sm: 4, md: 'grow' }}>
+            <Figure label={translate(label)} value={value} testId={`figure-${label.split('.').pop()}`} />
+          </Grid>
+        ))}
+        <Grid size={{ xs: 6, sm: 4, md: 'grow' }}>
+          <Figure label={translate('cd.dashboard.members')} value={data?.members} testId="figure-members" to="/members" />
+        </Grid>
+        <Grid size={{ xs: 6, sm: 4, md: 'grow' }}>
+          <Figure label={translate('cd.dashboard.women')} value={data?.women} testId="figure-women" />
+        </Grid>
+        <Grid size={{ xs: 6, sm: 4, md: 'grow' }}>
+          <Figure label={translate('cd.dashboard.pending')} value={data?.pendingNominations} testId="figure-pending" to="/nominations" />
+        </Grid>
+        <Grid size={{ xs: 6, sm: 4, md: 'grow' }}>
+          <Figure label={translate('cd.dashboard.awards_this_year', { year: data?.year ?? '' })} value={data?.awardsThisYear} testId="figure-awards" to="/awards" />
+        </Grid>
+      </Grid>
+      <Suspense fallback={<Skeleton variant="rectangular" height={320} sx={{ mt: 2 }} />}>
+        <Charts />
+      </Suspense>
+    </Box>
+  );
+};
