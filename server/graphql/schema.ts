@@ -23,7 +23,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     resolvers: RESOLVERS,
     authChecker: AuthChecker,
     authMode: 'error',
-    // class-validator is not used for arguments: services validate and name the offending field.
+    // No class-validator: services validate arguments and name the offending field.
     validate: false,
     emitSchemaFile: false,
   });
