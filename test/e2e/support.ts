@@ -7,7 +7,11 @@ import { startApp, type RunningApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 
 export const ROOT = path.resolve(__dirname, '../..');
-export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
+/**
+ * Screenshots go to test-results/screenshots (ignored) on every run, and into the README's
+ * docs/screenshots only when asked: `UPDATE_SCREENSHOTS=1 npx jest test/e2e`.
+ */
+export const SCREENSHOTS = path.join(ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
 export const DEMO_PASSWORD = 'demo1234';
 
 function newest(p: string): number {
