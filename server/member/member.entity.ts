@@ -27,6 +27,8 @@ export const PERSONAL_FIELDS = ['birthDate', 'phone', 'email', 'nationalId'] as 
 @Index('idx_member_team_sort', ['teamId', 'sortKey'])
 @Index('idx_member_union_sort', ['unionId', 'sortKey'])
 @Index('idx_member_federation_sort', ['federationId', 'sortKey'])
+/** covering: a federation's totals by q and gender, and its counts by child unit and gender (migration 1764000000000) */
+@Index('idx_member_federation_cover', ['federationId', 'gender', 'status', 'unionId', 'grassrootsUnionId', 'searchKey'])
 export class Member {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
