@@ -103,22 +103,7 @@ export class AwardService {
 
   /** The next decision number of a unit in a year, inside the caller's transaction (row-locked). */
   private async nextNumber(em: EntityManager, unitId: number, year: number): Promise<number> {
-    if (!this.db.isSqlite) {
-      // One atomic upsert: UPDATE-then-INSERT takes gap locks on a missing row, and two first approvals of a unit's year deadlocked.
-      await em.query('INSERT INTO decision_counter (unit_id, year, last_number) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE last_number = last_number + 1', [unitId, year]);
-      return (await em.findOneByOrFail(DecisionCounter, { unitId, year })).lastNumber;
-    }
-    const bump = () =>
-      em.createQueryBuilder().update(DecisionCounter).set({ lastNumber: () => 'last_number + 1' }).where('unit_id = :unitId AND year = :year', { unitId, year }).execute();
-    if ((await bump()).affected !== 1) {
-      try {
-        await em.insert(DecisionCounter, { unitId, year, lastNumber: 1 });
-        return 1;
-      } catch (e) {
-        if (!Db.isDuplicateKey(e)) throw e;
-        await bump(); // another transaction created the row first
-      }
-    }
+    await this.db.upsertIncrement(em, 'decision_counter', { unit_id: unitId, year }, 'last_number');
     return (await em.findOneByOrFail(DecisionCounter, { unitId, year })).lastNumber;
   }
 

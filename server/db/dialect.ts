@@ -24,6 +24,23 @@ export class Db {
     return run;
   }
 
+  /**
+   * Adds 1 to `column` of the row with `key` (creating it at 1), in one atomic statement. One
+   * statement matters on InnoDB: UPDATE-then-INSERT takes gap locks on a missing row, and two
+   * first increments of the same key deadlock. Table and column names are the caller's constants.
+   */
+  async upsertIncrement(em: EntityManager, table: string, key: Record<string, number>, column: string): Promise<void> {
+    const cols = Object.keys(key);
+    const values = Object.values(key);
+    const insert = `INSERT INTO ${table} (${[...cols, column].join(', ')}) VALUES (${cols.map(() => '?').join(', ')}, 1)`;
+    await em.query(
+      this.isSqlite
+        ? `${insert} ON CONFLICT (${cols.join(', ')}) DO UPDATE SET ${column} = ${column} + 1`
+        : `${insert} ON DUPLICATE KEY UPDATE ${column} = ${column} + 1`,
+      values,
+    );
+  }
+
   /** True when err is a unique-key violation. */
   static isDuplicateKey(err: unknown): boolean {
     const e = err as { code?: string; errno?: number; driverError?: { code?: string } };
