@@ -62,6 +62,14 @@ describe('the embedded SQLite default (no DATABASE_URL): demo data', () => {
     expect(mine._allFederationsMeta.count).toBe(1);
   });
 
+  it('the demo federation admin finds nominations waiting and the decided awards with their nominations', async () => {
+    const api = await as('ldld.thanhhoa');
+    const r = await api.q(`{ _allNominationsMeta(filter: { awaitingMyReview: true }) { count } allAwards { decisionNumber nomination { status nomineeName } nomineeName } }`);
+    expect(r._allNominationsMeta.count).toBeGreaterThanOrEqual(3);
+    expect(r.allAwards.length).toBeGreaterThan(0);
+    for (const a of r.allAwards) expect(a.nomination).toEqual({ status: 'APPROVED', nomineeName: a.nomineeName });
+  });
+
   it('the whole demo is larger: the system admin counts every federation and member', async () => {
     const api = await as('admin');
     const r = await api.q(`{ _allFederationsMeta { count } _allMembersMeta { count } _allUsersMeta { count } _allAwardTypesMeta { count } _allNominationsMeta { count } }`);

@@ -259,7 +259,7 @@ export class AwardResolver {
 
   @FieldResolver(() => Nomination, { nullable: true })
   nomination(@Root() a: Award, @Ctx() ctx: Context) {
-    return ctx.services.nomination.get(ctx.caller!, a.nominationId).catch(() => null);
+    return ctx.services.nomination.byId(ctx, a.nominationId);
   }
 }
 

@@ -18,7 +18,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
 import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
 import { searchKey } from '../common/text';
-import { Context, groupByKeys } from '../graphql/context';
+import { byKeys, Context, groupByKeys } from '../graphql/context';
 
 const SPEC: ListSpec = {
   fields: {
@@ -135,6 +135,16 @@ export class NominationService {
     const n = await this.scoped(caller, em).andWhere('n.id = :id', { id }).getOne();
     if (!n) throw notFound('Nomination', id);
     return n;
+  }
+
+  /** Nominations by id for references (an award's nomination), batched per request; null when out of scope. */
+  byId(ctx: Context, id: number): Promise<Nomination | null> {
+    const caller = ctx.caller!;
+    return ctx.loaders
+      .get<number, Nomination | null>('nomination.byId', async (ids) =>
+        byKeys(ids, await this.scoped(caller).andWhere('n.id IN (:...ids)', { ids }).getMany(), (n) => n.id),
+      )
+      .load(id);
   }
 
   /** The history of nominations, batched per request. */
