@@ -2,8 +2,10 @@
  * Login throttling: after MAX_FAILURES failed logins for one username from one address within
  * WINDOW_MS, further attempts answer RATE_LIMITED until the window passes. In memory: one process.
  */
-const MAX_FAILURES = 10;
-const WINDOW_MS = 15 * 60 * 1000;
+import { LIMITS } from '../common/limits';
+
+const MAX_FAILURES = LIMITS.loginFailures;
+const WINDOW_MS = LIMITS.loginWindowMs;
 
 export class LoginThrottle {
   private failures = new Map<string, number[]>();

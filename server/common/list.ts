@@ -1,12 +1,13 @@
 import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput, forbidden } from './errors';
 import { LIKE_ESCAPE, likeEscape, searchWords } from './text';
+import { LIMITS } from './limits';
 
 /**
  * The react-admin list grammar (ids, q, plain fields, arrays as IN, _lt/_lte/_gt/_gte, sort,
  * 0-based pages) compiled onto a TypeORM query builder, for every resource alike.
  */
-export const PER_PAGE_CAP = 1000;
+export const PER_PAGE_CAP = LIMITS.perPage;
 
 export type FieldKind = 'id' | 'string' | 'enum' | 'date' | 'datetime' | 'number' | 'bool';
 

@@ -9,8 +9,9 @@ import { Services } from '../graphql/services';
 import { PROJECT_ROOT } from '../config';
 import { formatError } from '../graphql/schema';
 import { queryLimitsPlugin } from '../graphql/limits';
+import { LIMITS } from '../common/limits';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES = LIMITS.bodyBytes;
 
 const ADMIN_DIST = path.join(PROJECT_ROOT, 'admin/dist');
 const MIME: Record<string, string> = {

@@ -14,6 +14,7 @@ import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common
 import { nameSortKey, searchKey } from '../common/text';
 import { byKeys, Context, groupByKeys } from '../graphql/context';
 import { snake } from '../db/naming';
+import { LIMITS } from '../common/limits';
 
 const MEMBER_SPEC: ListSpec = {
   fields: {
@@ -95,7 +96,7 @@ export function validateMemberInput(input: MemberInput, creating: boolean): void
   }
 }
 
-export const IMPORT_CAP = 2000;
+export const IMPORT_CAP = LIMITS.importRows;
 
 /** One spreadsheet row of the member import template, as text (the panel reads the file). */
 export interface ImportRow {
