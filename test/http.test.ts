@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { startTestServer, TestServer } from './support/harness';
 import { loadConfig } from '../server/config';
-import { MAX_DEPTH } from '../server/graphql/limits';
+import { LIMITS } from '../server/common/limits';
 
 let t: TestServer;
 let token: string;
@@ -124,16 +124,18 @@ describe('HTTP surface', () => {
     expect(code(b)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
-  const TOO_DEEP = `query($id: ID!) { Member(id: $id) { grassrootsUnion { union { federation { unions { grassrootsUnions { teams { members { team { grassrootsUnion { name } } } } } } } } } } }`;
-  const AT_LIMIT = `query($id: ID!) { Member(id: $id) { grassrootsUnion { union { federation { unions { grassrootsUnions { teams { members { team { name } } } } } } } } } }`;
+  // Deep but cheap (one list of a federation's grassroots unions, one member each): refused for depth alone.
+  const AT_LIMIT = `query($id: ID!) { Member(id: $id) { grassrootsUnion { union { federation { grassrootsUnions { members(limit: 1) { grassrootsUnion { union { federation { name } } } } } } } } } }`;
+  const TOO_DEEP = `query($id: ID!) { Member(id: $id) { grassrootsUnion { union { federation { grassrootsUnions { members(limit: 1) { grassrootsUnion { union { federation { unions { name } } } } } } } } } } }`;
 
-  it(`a query deeper than ${MAX_DEPTH} answers QUERY_TOO_COMPLEX; one at the limit runs`, async () => {
-    expect(MAX_DEPTH).toBe(10);
+  it(`a query deeper than ${LIMITS.queryDepth} answers QUERY_TOO_COMPLEX; one at the limit runs`, async () => {
+    expect(LIMITS.queryDepth).toBe(10);
     const ok = await gql(t.url, AT_LIMIT, { id: String(t.fx.m.hoa.id) });
     expect(ok.json.errors).toBeUndefined();
-    expect(ok.json.data.Member.grassrootsUnion.union.federation.unions[0].grassrootsUnions.length).toBeGreaterThan(0);
+    expect(ok.json.data.Member.grassrootsUnion.union.federation.grassrootsUnions.length).toBeGreaterThan(0);
     const deep = await gql(t.url, TOO_DEEP, { id: String(t.fx.m.hoa.id) });
     expect(code(deep)).toBe('QUERY_TOO_COMPLEX');
+    expect(deep.json.errors[0].message).toMatch(/too deep: 11 levels.*limit is 10/);
     expect(deep.json.data).toBeUndefined();
     // Anonymous callers are refused the same way, before anything runs.
     expect(code(await gql(t.url, TOO_DEEP, { id: '1' }, null))).toBe('QUERY_TOO_COMPLEX');
@@ -142,9 +144,11 @@ describe('HTTP surface', () => {
   it('fragments do not hide depth', async () => {
     const q = `query($id: ID!) { Member(id: $id) { ...A } }
       fragment A on Member { grassrootsUnion { union { federation { ...B } } } }
-      fragment B on Federation { unions { grassrootsUnions { teams { members { ...C } } } } }
-      fragment C on Member { team { grassrootsUnion { name } } }`;
-    expect(code(await gql(t.url, q, { id: String(t.fx.m.hoa.id) }))).toBe('QUERY_TOO_COMPLEX');
+      fragment B on Federation { grassrootsUnions { members(limit: 1) { ...C } } }
+      fragment C on Member { grassrootsUnion { union { federation { unions { name } } } } }`;
+    const a = await gql(t.url, q, { id: String(t.fx.m.hoa.id) });
+    expect(code(a)).toBe('QUERY_TOO_COMPLEX');
+    expect(a.json.errors[0].message).toMatch(/too deep: 11 levels/);
   });
 
   it('too many fields answer QUERY_TOO_COMPLEX', async () => {
