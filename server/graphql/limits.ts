@@ -218,12 +218,16 @@ function operationNotFound(document: DocumentNode, operationName: string | null 
   return new AppError('BAD_REQUEST', message, { http: { status: 400 } });
 }
 
-/** Refuses, before execution, an operation that cannot be resolved or that exceeds the limits above. */
+/** Refuses, before execution, an operation that cannot be resolved or run, or that exceeds the limits above. */
 export const queryLimitsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, operation, request, schema }) {
         if (!operation) throw operationNotFound(document, request.operationName);
+        // graphql's validation lets `subscription { … }` through on a schema without subscriptions; execution would fail uncoded.
+        if (!schema.getRootType(operation.operation)) {
+          throw new GraphQLError(`This API has no ${operation.operation} operations`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
+        }
         const refusal = checkOperation(schema, document, operation, request.variables);
         if (refusal) throw refusal;
       },
