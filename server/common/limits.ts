@@ -17,8 +17,8 @@ export const LIMITS = {
   nestedMembers: 100,
   /**
    * Deepest nesting of fields in one operation, fragments flattened (a spread adds no level): the
-   * panel's deepest query is 3 levels, the README's deepest example (a member up to its federation
-   * and down to another team's members) is 10.
+   * panel's deepest query is 3 levels; 10 lets a query climb from a member to its federation and come
+   * back down to other members (`Member.grassrootsUnion.union.federation.grassrootsUnions.members…`).
    */
   queryDepth: 10,
   /**
@@ -29,16 +29,16 @@ export const LIMITS = {
   introspectionDepth: 15,
   /**
    * Field selections in one operation with its fragments expanded (introspection included): the
-   * panel's largest query has about 40, the standard introspection query 240. It bounds the work of
-   * the cost estimate, which expands fragments one use at a time.
+   * panel's largest query has 32, the standard introspection query 240. It bounds the work of the
+   * cost estimate, which expands fragments one use at a time.
    */
   querySelections: 500,
   /**
    * Estimated cost of one operation: about the number of values in the answer, a list field counting
    * its page size (`perPage`, `limit`) times what it selects. The panel's largest query (an export of
-   * 1,000 nominations) costs about 18,000 and the analysts' largest (1,000 nominations with their
-   * reviews and units) about 80,000; 200,000 values answer in about 10 MB of JSON and a few hundred MB
-   * of heap at most. The 174-byte query of issue 7 costs 2 × 10^15.
+   * 1,000 members or nominations) costs about 18,000 and the analysts' largest (1,000 nominations
+   * with their reviews and units) about 80,000; 200,000 leaves 2.5 times that, and an answer of
+   * 200,000 values is some 5 to 10 MB of JSON. The 174-byte query of issue 7 costs 2 × 10^15.
    */
   queryCost: 200_000,
   /**
