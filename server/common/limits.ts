@@ -10,6 +10,54 @@ export const LIMITS = {
    * at once, and 1,000 rows of the widest type (members) serialise to about 0.5 MB.
    */
   perPage: 1000,
+  /**
+   * Default `limit` of the nested member lists (`GrassrootsUnion.members`, `Team.members`): a large
+   * grassroots union's roll on one screen; longer rolls page through `allMembers`.
+   */
+  nestedMembers: 100,
+  /**
+   * Deepest nesting of fields in one operation, fragments flattened (a spread adds no level): the
+   * panel's deepest query is 3 levels; 10 lets a query climb from a member to its federation and come
+   * back down to other members (`Member.grassrootsUnion.union.federation.grassrootsUnions.members…`).
+   */
+  queryDepth: 10,
+  /**
+   * Deepest nesting under `__schema` when introspection is on: graphql's standard introspection
+   * query (`getIntrospectionQuery()`, what GraphiQL and code generators send) is 15 deep, its
+   * `TypeRef` fragment unwrapping seven levels of list and non-null wrappers.
+   */
+  introspectionDepth: 15,
+  /**
+   * Field selections in one operation with its fragments expanded (introspection included): the
+   * panel's largest query has 32, the standard introspection query 240. It bounds the work of the
+   * cost estimate, which expands fragments one use at a time.
+   */
+  querySelections: 500,
+  /**
+   * Estimated cost of one operation: about the number of values in the answer, a list field counting
+   * its page size (`perPage`, `limit`) times what it selects. The panel's largest query (an export of
+   * 1,000 members or nominations) costs about 18,000 and the analysts' largest (1,000 nominations
+   * with their reviews and units) about 80,000; 200,000 leaves 2.5 times that, and an answer of
+   * 200,000 values is some 5 to 10 MB of JSON. The 174-byte query of issue 7 costs 2 × 10^15.
+   */
+  queryCost: 200_000,
+  /**
+   * Rows the cost estimate assumes for a list field that takes no page size (the resolver answers all
+   * of its rows): a large real value for each, and `default` for any list not named here.
+   */
+  unpagedListRows: {
+    'Federation.unions': 100,
+    'Federation.grassrootsUnions': 1000,
+    'Union.grassrootsUnions': 500,
+    'GrassrootsUnion.teams': 50,
+    'Member.awards': 20,
+    'Nomination.reviews': 10,
+    'Nomination.history': 20,
+    'ImportReport.errors': 2000,
+    'Query.memberStats': 1000,
+    'Query.awardStats': 1000,
+    default: 100,
+  } as Record<string, number>,
   /** Rows in one member import: a large grassroots union's whole roll, in one transaction of bounded size. */
   importRows: 2000,
   /** Failed logins allowed per account (and address) within the throttle window, before RATE_LIMITED. */
