@@ -16,6 +16,7 @@ import { checkText, isIsoDate, isoDate, optionalId, preview } from '../common/in
 import { byKeys, Context, groupByKeys } from '../graphql/context';
 import { snake } from '../db/naming';
 import { LIMITS } from '../common/limits';
+import { MEMBER_LOCATED_TABLES } from '../db/ancestor-tables';
 import { auditSnapshot } from '../audit/audit.service';
 
 const MEMBER_SPEC: ListSpec = {
@@ -417,6 +418,12 @@ export class MemberService {
       if (guChanged || teamChanged) {
         const place = await this.placement(caller, em, guId ?? m.grassrootsUnionId, guChanged && teamId === undefined ? null : (teamId ?? null));
         Object.assign(m, place);
+        // The member's nominations and awards are located by where the member sits (their
+        // ancestor columns drive scope and subtree filters): they move with the member, as
+        // moveUnit moves a unit's.
+        for (const { entity, column } of MEMBER_LOCATED_TABLES) {
+          await em.createQueryBuilder().update(entity).set(place).where(`${column} = :id`, { id }).execute();
+        }
       }
       if (input.fullName != null) m.fullName = input.fullName.trim().replace(/\s+/g, ' ');
       if (input.gender != null) m.gender = input.gender;
