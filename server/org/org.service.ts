@@ -50,17 +50,24 @@ export interface UnitInput {
 
 /** The parent an update asks for (null: no change asked), and the argument that named it. */
 export function desiredParent(unit: OrgUnit, input: UnitInput): { id: number; field: string } | null {
-  const id = (field: 'federationId' | 'unionId' | 'grassrootsUnionId') => ({ id: parseId(field, input[field]), field });
+  // undefined: not given; null: given empty (react-admin sends "" for a cleared reference).
+  const ref = (field: 'federationId' | 'unionId' | 'grassrootsUnionId') => (input[field] === undefined ? undefined : optionalId(field, input[field]));
+  const parent = (field: 'federationId' | 'unionId' | 'grassrootsUnionId') => {
+    const id = ref(field);
+    return id == null ? null : { id, field };
+  };
   switch (unit.level) {
     case 'UNION':
-      return input.federationId != null ? id('federationId') : null;
+      return parent('federationId');
     case 'TEAM':
-      return input.grassrootsUnionId != null ? id('grassrootsUnionId') : null;
-    case 'GRASSROOTS':
-      if (input.unionId != null) return id('unionId');
-      // unionId explicitly null, or a unit already directly under its federation: federationId is the parent.
-      if (input.federationId != null && (input.unionId === null || unit.unionId === null)) return id('federationId');
-      return null;
+      return parent('grassrootsUnionId');
+    case 'GRASSROOTS': {
+      const unionId = ref('unionId');
+      if (unionId != null) return { id: unionId, field: 'unionId' };
+      // unionId given empty, or a unit already directly under its federation: federationId is the parent.
+      const federation = parent('federationId');
+      return federation && (unionId === null || unit.unionId === null) ? federation : null;
+    }
     default:
       return null;
   }
@@ -195,16 +202,17 @@ export class OrgService {
       case OrgLevel.TEAM:
         return this.writable(caller, input.grassrootsUnionId, 'grassrootsUnionId', [OrgLevel.GRASSROOTS], em);
       case OrgLevel.GRASSROOTS: {
-        if (input.unionId != null) {
-          const union = await this.writable(caller, input.unionId, 'unionId', [OrgLevel.UNION], em);
-          const federationId = optionalId('federationId', input.federationId);
+        const unionId = optionalId('unionId', input.unionId);
+        const federationId = optionalId('federationId', input.federationId);
+        if (unionId != null) {
+          const union = await this.writable(caller, unionId, 'unionId', [OrgLevel.UNION], em);
           if (federationId != null && federationId !== union.federationId) {
             throw badInput('federationId', `union ${union.id} belongs to federation ${union.federationId}`);
           }
           return union;
         }
-        if (input.federationId == null) throw badInput('unionId', 'give unionId, or federationId for a grassroots union directly under a federation');
-        return this.writable(caller, input.federationId, 'federationId', [OrgLevel.FEDERATION], em);
+        if (federationId == null) throw badInput('unionId', 'give unionId, or federationId for a grassroots union directly under a federation');
+        return this.writable(caller, federationId, 'federationId', [OrgLevel.FEDERATION], em);
       }
     }
   }
