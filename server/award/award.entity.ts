@@ -2,6 +2,9 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NomineeLocation } from './nominee-location';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
+/** The widths of an award's text columns, in characters (declared below, checked by the input rules). */
+export const AWARD_TEXT = { nomineeName: 255, decisionNumber: 64, searchKey: 300 } as const;
+
 /** A decided commendation (khen thưởng), created only by an approval. Never deleted. */
 @ObjectType({ description: 'Khen thưởng đã quyết định (award)' })
 @Entity('award')
@@ -39,7 +42,7 @@ export class Award extends NomineeLocation {
   nomineeUnitId: number | null;
 
   @Field()
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: AWARD_TEXT.nomineeName })
   nomineeName: string;
 
   @Field(() => ID, { nullable: true, description: 'the unit whose decision it is (null: the confederation)' })
@@ -47,7 +50,7 @@ export class Award extends NomineeLocation {
   decidingUnitId: number | null;
 
   @Field({ description: 'số quyết định, e.g. 12/QĐ-LDLD-TH' })
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: AWARD_TEXT.decisionNumber })
   decisionNumber: string;
 
   @Field({ description: 'ISO date of the decision' })
@@ -58,7 +61,7 @@ export class Award extends NomineeLocation {
   @Column({ type: 'int', nullable: true })
   decidedById: number | null;
 
-  @Column({ type: 'varchar', length: 300 })
+  @Column({ type: 'varchar', length: AWARD_TEXT.searchKey })
   searchKey: string;
 
   @Field()

@@ -151,7 +151,7 @@ export class NominationResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.nomination.reviewMany(ctx.caller!, ids.map((id) => Number(id)), decision, comment);
+    return ctx.services.nomination.reviewMany(ctx.caller!, ids, decision, comment);
   }
 
   @Authorized(Permission.RecordConfederationDecision)

@@ -9,7 +9,7 @@ import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { notFound } from '../common/errors';
 import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
-import { searchKey } from '../common/text';
+import { awardSearchKey, nominationSearchKey } from './keys';
 import { byKeys, Context, groupByKeys } from '../graphql/context';
 
 const SPEC: ListSpec = {
@@ -145,7 +145,7 @@ export class AwardService {
       decisionNumber: number!,
       decidedAt: decidedAt ?? today(),
       decidedById: caller.user.id,
-      searchKey: searchKey(n.nomineeName, number),
+      searchKey: awardSearchKey(n.nomineeName, number),
       federationId: n.federationId,
       unionId: n.unionId,
       grassrootsUnionId: n.grassrootsUnionId,
@@ -153,7 +153,7 @@ export class AwardService {
     });
     await this.repo(em).save(award);
     // Nominations are found by their decision number too.
-    await em.getRepository(Nomination).update(n.id, { searchKey: searchKey(n.nomineeName, number) });
+    await em.getRepository(Nomination).update(n.id, { searchKey: nominationSearchKey(n.nomineeName, number) });
     await this.audit.record(em, caller, { action: 'CREATE', entityType: 'Award', entityId: award.id, unitId: n.teamId ?? n.grassrootsUnionId ?? n.unionId ?? n.federationId, after: award });
     return award;
   }

@@ -5,6 +5,7 @@ import { Context } from '../graphql/context';
 import { OrgUnitUnion } from '../org/org.types';
 import { AwardType } from '../award/award-type.entity';
 import { Gender, MemberStatus } from '../member/member.entity';
+import { optionalId } from '../common/input';
 
 registerEnumType(MemberDimension, { name: 'MemberDimension', description: 'CHILD_UNIT: the units one level below the unit asked for' });
 registerEnumType(AwardDimension, { name: 'AwardDimension' });
@@ -49,7 +50,7 @@ export class StatsResolver {
     @Arg('activeOnly', { defaultValue: true }) activeOnly: boolean,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.stats.members(ctx.caller!, unitId == null ? null : Number(unitId), by, activeOnly);
+    return ctx.services.stats.members(ctx.caller!, optionalId('unitId', unitId), by, activeOnly);
   }
 
   @Authorized(Permission.ReadAward)
@@ -60,7 +61,7 @@ export class StatsResolver {
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.stats.awards(ctx.caller!, unitId == null ? null : Number(unitId), by, year);
+    return ctx.services.stats.awards(ctx.caller!, optionalId('unitId', unitId), by, year);
   }
 
   @Authorized(Permission.ReadOrg)
@@ -70,7 +71,7 @@ export class StatsResolver {
     @Arg('year', () => Int, { nullable: true, description: 'default: this year' }) year: number | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.stats.overview(ctx.caller!, unitId == null ? null : Number(unitId), year ?? new Date().getFullYear());
+    return ctx.services.stats.overview(ctx.caller!, optionalId('unitId', unitId), year ?? new Date().getFullYear());
   }
 }
 
