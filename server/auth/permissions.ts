@@ -1,3 +1,4 @@
+import { registerEnumType } from 'type-graphql';
 import { Role } from './role';
 import { OrgLevel, UnitLevel } from '../org/org-level';
 
@@ -30,6 +31,8 @@ export enum Permission {
   RecordConfederationDecision = 'RecordConfederationDecision',
   ReadAward = 'ReadAward',
 }
+
+registerEnumType(Permission, { name: 'Permission', description: 'what a role may do (server/auth/permissions.ts); always inside its scope' });
 
 const ADMIN_READS = [
   Permission.ReadOrg,

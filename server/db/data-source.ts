@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './naming';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { checkLocatedTables } from '../kit/located';
 
 export type Dialect = 'mysql' | 'sqlite';
 
@@ -68,6 +69,8 @@ export function databaseTarget(url: string | undefined, sqliteDefaultPath: strin
 export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
   const ds = new DataSource(target.options);
   await ds.initialize();
+  // Before anything writes: a table that hangs under the tree but is not maintained on moves refuses to start.
+  checkLocatedTables(ds.entityMetadatas);
   await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

@@ -1,10 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UnitLevel } from './org-level';
+import { Located } from '../kit/located';
 
 /**
  * One table for the four unit types (one id space). Ancestor columns are maintained on write
  * (create and moveUnit) and include the unit itself; see ANCESTOR_COLUMN.
  */
+// a unit is located in its own subtree: its own level's column names itself
+@Located({ indexes: false })
 @Entity('org_unit')
 @Index('idx_org_unit_federation', ['federationId', 'level'])
 @Index('idx_org_unit_union', ['unionId', 'level'])
