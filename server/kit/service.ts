@@ -5,7 +5,7 @@ import { scopePredicate, ScopedTable } from '../auth/scope';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { badInput, conflict, notFound } from '../common/errors';
-import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
+import { applyFilter, applyKeyset, applySortAndPage, Keyset, ListArgsLike, ListSpec } from '../common/list';
 import { byKeys, LoaderKey, Req } from './loaders';
 import type { Resource } from './resource';
 
@@ -110,6 +110,27 @@ export class ResourceService<E extends Row> {
     const qb = this.listQuery(caller, args.filter);
     applySortAndPage(qb, this.alias, this.spec, args, { personalAllowed: seesPersonalData(caller.role) });
     return (await qb.getMany()).map((row) => this.present(caller, row));
+  }
+
+  /**
+   * One keyset page of the list (same filters, scope and order as `list`), and where the next one
+   * starts (null at the end): long exports walk a whole list this way with flat memory.
+   */
+  async keysetPage(
+    caller: Caller,
+    args: { filter?: object | null; sortField?: string | null; sortOrder?: string | null },
+    after: Keyset | null,
+    take: number,
+  ): Promise<{ rows: E[]; next: Keyset | null }> {
+    const qb = this.listQuery(caller, args.filter);
+    const { column } = applyKeyset(qb, this.alias, this.spec, { field: args.sortField, order: args.sortOrder }, after, take, {
+      personalAllowed: seesPersonalData(caller.role),
+    });
+    const rows = await qb.getMany();
+    const property = this.db.ds.getMetadata(this.resource.entity).findColumnWithDatabaseName(column)!.propertyName;
+    const last = rows[rows.length - 1] as ObjectLiteral | undefined;
+    const next = rows.length === take && last ? { value: last[property] ?? null, id: last.id as number } : null;
+    return { rows: rows.map((r) => this.present(caller, r)), next };
   }
 
   count(caller: Caller, filter: object | null | undefined): Promise<number> {
