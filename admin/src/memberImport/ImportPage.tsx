@@ -26,6 +26,8 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Form, AutocompleteInput, ReferenceInput, Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { useWatch } from 'react-hook-form';
 import { downloadBlob, toCsv, toXlsx } from '../common/download';
+import { dateCell } from '../common/exportCells';
+import { toIsoDate } from '../common/format';
 import { useSessionUser } from '../common/hooks';
 import type { CongDoanDataProvider, ImportReport } from '../providers/dataProvider';
 import { type ImportRow, readTable, REQUIRED_COLUMNS, rowsFromTable, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, TEMPLATE_HEADERS } from './template';
@@ -43,19 +45,23 @@ const templateTable = () => [
   ...TEMPLATE_EXAMPLE.map((r) => TEMPLATE_COLUMNS.map((c) => r[c])),
 ];
 
+const DATE_COLUMNS = new Set(TEMPLATE_COLUMNS.flatMap((c, i) => (c === 'birthDate' || c === 'joinedAt' ? [i] : [])));
+
 const TemplateButtons = () => {
   const translate = useTranslate();
   const [header, ...rows] = templateTable();
+  // The Excel template's example dates are real dates (dd/mm/yyyy), as in an export; the import reads both.
+  const xlsxRows = rows.map((r) => r.map((v, i) => (DATE_COLUMNS.has(i) ? dateCell(toIsoDate(v)) : v)));
   return (
     <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
-      <Button variant="outlined" size="small" startIcon={<DownloadIcon />} onClick={() => downloadBlob(toCsv(header, rows), 'mau-nhap-doan-vien.csv')}>
+      <Button variant="outlined" size="small" startIcon={<DownloadIcon />} onClick={async () => downloadBlob(await toCsv(header, rows), 'mau-nhap-doan-vien.csv')}>
         {translate('cd.import.template_csv')}
       </Button>
       <Button
         variant="outlined"
         size="small"
         startIcon={<DownloadIcon />}
-        onClick={async () => downloadBlob(await toXlsx('Đoàn viên', header, rows), 'mau-nhap-doan-vien.xlsx')}
+        onClick={async () => downloadBlob(await toXlsx('Đoàn viên', header, xlsxRows), 'mau-nhap-doan-vien.xlsx')}
       >
         {translate('cd.import.template_xlsx')}
       </Button>
