@@ -10,6 +10,7 @@ import { ACCOUNT_RESOLVERS } from '../account/account.resolver';
 import { AUDIT_RESOLVERS } from '../audit/audit.resolver';
 import { AWARD_RESOLVERS } from '../award/award.resolver';
 import { STATS_RESOLVERS } from '../stats/stats.resolver';
+import { YEAR_RESOLVERS } from '../year/year.resolver';
 
 export const RESOLVERS = [
   ...ORG_RESOLVERS,
@@ -18,6 +19,7 @@ export const RESOLVERS = [
   ...AUDIT_RESOLVERS,
   ...AWARD_RESOLVERS,
   ...STATS_RESOLVERS,
+  ...YEAR_RESOLVERS,
 ] as unknown as [Function, ...Function[]];
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema/schema.graphql');

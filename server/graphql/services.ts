@@ -12,6 +12,7 @@ import { NominationService } from '../award/nomination.service';
 import { validateWorkflow } from '../award/workflow';
 import { StatsService } from '../stats/stats.service';
 import { CallerCache } from '../auth/caller-cache';
+import { createYearServices, YearServices } from '../year/year.services';
 
 /** The services of one server process, built once at start. */
 export interface Services {
@@ -27,6 +28,8 @@ export interface Services {
   award: AwardService;
   nomination: NominationService;
   stats: StatsService;
+  /** the union's year: movements, clusters, ratings, targets, welfare, initiatives, congresses */
+  year: YearServices;
 }
 
 export function createServices(db: Db, config: Config): Services {
@@ -43,5 +46,5 @@ export function createServices(db: Db, config: Config): Services {
   const awardType = new AwardTypeService(db, audit);
   const award = new AwardService(db, audit);
   const nomination = new NominationService(db, awardType, award, audit);
-  return { db, config, audit, org, units, member, account, awardType, award, nomination, stats: new StatsService(db) };
+  return { db, config, audit, org, units, member, account, awardType, award, nomination, stats: new StatsService(db), year: createYearServices(db, audit, org) };
 }

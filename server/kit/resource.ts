@@ -87,6 +87,8 @@ export interface Resource<E extends object = object> extends Readonly<ResourceOp
   spec(ds: DataSource): ListSpec;
   /** the properties analysts read as null */
   readonly personal: readonly string[];
+  /** the GraphQL type of a field of the table (ID, String, an enum, [ID] …) */
+  fieldType(prop: string): unknown;
 }
 
 const REGISTRY: Resource<any>[] = [];
@@ -209,6 +211,7 @@ export function declareResource<E extends object>(options: ResourceOptions<E>): 
     createArgs: buildWriteArgs(options as ResourceOptions<object>, fields, true),
     updateArgs: buildWriteArgs(options as ResourceOptions<object>, fields, false),
     personal: Object.entries(options.fields).filter(([, f]) => f.personal).map(([p]) => p),
+    fieldType: (prop: string) => typeThunk(options as ResourceOptions<object>, prop, options.fields[prop], fields)(),
     spec(ds: DataSource): ListSpec {
       const meta = ds.getMetadata(options.entity);
       let spec = specs.get(meta);

@@ -1,3 +1,4 @@
+import { ID } from 'type-graphql';
 import { DeepPartial, EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { hasPermission, seesPersonalData } from '../auth/permissions';
@@ -8,6 +9,13 @@ import { badInput, conflict, notFound } from '../common/errors';
 import { applyFilter, applyKeyset, applySortAndPage, Keyset, ListArgsLike, ListSpec } from '../common/list';
 import { byKeys, LoaderKey, Req } from './loaders';
 import type { Resource } from './resource';
+
+/** An ID argument as a row id, or BAD_USER_INPUT naming the field. */
+export function parseId(field: string, v: unknown): number {
+  const n = typeof v === 'number' ? v : /^[0-9]{1,15}$/.test(String(v)) ? Number(v) : NaN;
+  if (!Number.isSafeInteger(n) || n < 1) throw badInput(field, `"${String(v).slice(0, 40)}" is not a valid id`);
+  return n;
+}
 
 export interface Row extends ObjectLiteral {
   id: number;
@@ -176,15 +184,22 @@ export class ResourceService<E extends Row> {
     void before;
   }
 
+  /** Rows that belong to this one (an initiative's authors), written after it in the same transaction. */
+  protected async afterSave(em: EntityManager, row: E): Promise<void> {
+    void em;
+    void row;
+  }
+
   /** The unit whose subtree an audit row of this row belongs to (null: system level). */
   protected auditUnit(row: E): number | null {
     const r = row as ObjectLiteral;
     return r.teamId ?? r.grassrootsUnionId ?? r.unionId ?? r.federationId ?? null;
   }
 
-  /** A unique key refused by the database: which field, and the message. */
-  protected duplicateRefusal(row: E): Error {
+  /** A unique key refused by the database (`key` names the index when the driver says it): the refusal to answer. */
+  protected duplicateRefusal(row: E, key: string): Error {
     void row;
+    void key;
     return conflict(`${this.resource.name}: such a record already exists`);
   }
 
@@ -196,6 +211,10 @@ export class ResourceService<E extends Row> {
       if (!row.write || input[prop] === undefined) continue;
       let v = input[prop];
       const column = meta.findColumnWithPropertyName(prop);
+      const type = this.resource.fieldType(prop);
+      // IDs arrive as strings: rows hold numbers (the loaders and the scope compare numbers)
+      if (type === ID && v != null && v !== '') v = parseId(prop, v);
+      if (Array.isArray(type) && type[0] === ID && Array.isArray(v)) v = v.map((x) => parseId(prop, x));
       if (typeof v === 'string') {
         v = v.trim();
         if (v === '') v = null;
@@ -210,7 +229,7 @@ export class ResourceService<E extends Row> {
     try {
       await this.repo(em).save(row);
     } catch (e) {
-      if (Db.isDuplicateKey(e)) throw this.duplicateRefusal(row);
+      if (Db.isDuplicateKey(e)) throw this.duplicateRefusal(row, String((e as Error).message));
       throw e;
     }
   }
@@ -221,6 +240,7 @@ export class ResourceService<E extends Row> {
       const row = this.repo(em).create(values as DeepPartial<E>);
       await this.prepare(em, caller, row, input, null);
       await this.save(em, row);
+      await this.afterSave(em, row);
       await this.audit.record(em, caller, { action: 'CREATE', entityType: this.resource.name, entityId: row.id, unitId: this.auditUnit(row), after: row });
       return this.present(caller, row);
     });
@@ -234,6 +254,7 @@ export class ResourceService<E extends Row> {
       Object.assign(row, values);
       await this.prepare(em, caller, row, input, before);
       await this.save(em, row);
+      await this.afterSave(em, row);
       await this.audit.record(em, caller, { action: 'UPDATE', entityType: this.resource.name, entityId: id, unitId: this.auditUnit(row), before, after: row });
       return this.present(caller, row);
     });
