@@ -258,6 +258,84 @@ describe('login throttling', () => {
   });
 });
 
+/**
+ * Look-alike usernames (issue 7, item 6): the throttle keys on the account found, and every
+ * spelling of a name reads as that name, on MariaDB (whose collation matched accents and widths by
+ * itself) and on SQLite (whose comparison did not) alike. Each database gets a server of its own:
+ * these failures must not count against the other tests' address.
+ */
+describe.each(['mysql', 'sqlite'] as const)('look-alike usernames on %s', (dialect) => {
+  let s: TestServer;
+  beforeAll(async () => {
+    s = await startTestServer({ dialect });
+  });
+  afterAll(() => s?.stop());
+
+  const LOOK_ALIKES = ['tést.pwchg', 'ｔest.pwchg', 'test.pwçhg'];
+  async function account(username: string, password: string) {
+    const admin = await s.as('sysadmin');
+    await admin.q(CREATE_USER, { username, password, fullName: `Người dùng ${username}`, role: 'ANALYST', scopeUnitId: String(s.fx.F1.id) });
+  }
+
+  it('after 10 failures for test.pwchg, each look-alike is RATE_LIMITED and the real password does not get through', async () => {
+    const password = 'real-pass-123';
+    await account('test.pwchg', password);
+    for (let i = 0; i < 10; i++) {
+      expect({ i, code: await s.anon.codeOf(LOGIN, { u: 'test.pwchg', p: `wrong-${i}-password` }) }).toEqual({ i, code: 'UNAUTHENTICATED' });
+    }
+    for (const u of [...LOOK_ALIKES, 'test.pwchg', 'TEST.PWCHG']) {
+      expect({ u, code: await s.anon.codeOf(LOGIN, { u, p: password }) }).toEqual({ u, code: 'RATE_LIMITED' });
+    }
+  });
+
+  it('failures spread over look-alikes count for the one account; the real name is then refused too', async () => {
+    const password = 'real-pass-456';
+    await account('spread.pw', password);
+    const spellings = ['sprëad.pw', 'ＳＰＲＥＡＤ.pw', 'spread.pŵ', 'Spread.Pw', 'spréad.pw'];
+    for (let i = 0; i < 10; i++) {
+      const u = spellings[i % spellings.length];
+      expect({ u, code: await s.anon.codeOf(LOGIN, { u, p: `wrong-${i}` }) }).toEqual({ u, code: 'UNAUTHENTICATED' });
+    }
+    expect(await s.anon.codeOf(LOGIN, { u: 'spread.pw', p: password })).toBe('RATE_LIMITED');
+  });
+
+  it('unthrottled, a look-alike reads as the name it spells (on both databases); a name in another script names no account', async () => {
+    const password = 'real-pass-789';
+    await account('same.db', password);
+    for (const u of ['sáme.db', 'ｓame.db', 'SAME.DB', ' same.db ']) {
+      const r = await s.anon.q(LOGIN, { u, p: password });
+      expect({ u, username: r.login.user.username }).toEqual({ u, username: 'same.db' });
+    }
+    // a Cyrillic "а" (U+0430): another name, which no account has
+    expect(await s.anon.codeOf(LOGIN, { u: 'sаme.db', p: password })).toBe('UNAUTHENTICATED');
+    // and an unknown name of any length is UNAUTHENTICATED
+    expect(await s.anon.codeOf(LOGIN, { u: 'x'.repeat(100000), p: password })).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('login throttling per address', () => {
+  it('after 50 failures from one address across usernames, every login from it is RATE_LIMITED, the right password too; a success meanwhile does not reset the count', async () => {
+    const s = await startTestServer();
+    try {
+      const tryLogin = (u: string, p: string) => s.anon.codeOf(LOGIN, { u, p });
+      // 49 failures: one password tried against 49 names (some real accounts, mostly not)
+      for (let i = 0; i < 49; i++) {
+        const u = i < 5 ? ['fedAdmin', 'unionAdmin', 'chair', 'chair4', 'analystF1'][i] : `guess.${i}`;
+        expect({ i, code: await tryLogin(u, 'Password123!') }).toEqual({ i, code: 'UNAUTHENTICATED' });
+      }
+      // not blocked yet: a real login passes, and does not reset the address's count
+      expect((await s.anon.q(LOGIN, { u: 'analyst', p: PASSWORD })).login.user.username).toBe('analyst');
+      expect(await tryLogin('guess.49', 'Password123!')).toBe('UNAUTHENTICATED');
+      // the 50th failure reached the cap: the right password of an account never tried is refused too
+      expect(await tryLogin('analyst', PASSWORD)).toBe('RATE_LIMITED');
+      expect(await tryLogin('sysadmin', PASSWORD)).toBe('RATE_LIMITED');
+      expect(await tryLogin('guess.99', 'x')).toBe('RATE_LIMITED');
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
 describe('createUser and granting', () => {
   it('createUser with a memberId the creator cannot read is refused and creates nothing', async () => {
     const fed = await t.as('fedAdmin');

@@ -1,7 +1,8 @@
 import http from 'node:http';
 import { startTestServer, TestServer } from './support/harness';
 import { loadConfig } from '../server/config';
-import { MAX_DEPTH } from '../server/graphql/limits';
+import { LIMITS } from '../server/common/limits';
+import { API_CSP, LANDING_PAGE_CSP, PANEL_CSP } from '../server/http/security-headers';
 
 let t: TestServer;
 let token: string;
@@ -69,6 +70,43 @@ describe('HTTP surface', () => {
     }
   });
 
+  it('a document with several operations and no operationName, or one naming none of them, answers 400 BAD_REQUEST', async () => {
+    const two = 'query A { me { id } } query B { me { username } }';
+    for (const body of [{ query: two }, { query: two, operationName: 'C' }, { query: 'query A { me { id } }', operationName: 'B' }]) {
+      const a = await post(t.url, JSON.stringify(body), { authorization: `Bearer ${token}` });
+      expect({ body, status: a.status, code: code(a) }).toEqual({ body, status: 400, code: 'BAD_REQUEST' });
+      expect(a.json.errors[0].message).toMatch(/operationName/);
+      expect(a.json.data).toBeUndefined();
+    }
+    // Named, the same document runs.
+    const ok = await post(t.url, JSON.stringify({ query: two, operationName: 'B' }), { authorization: `Bearer ${token}` });
+    expect(ok.json).toEqual({ data: { me: { username: 'sysadmin' } } });
+  });
+
+  it('malformed operation fields answer BAD_REQUEST or GRAPHQL_VALIDATION_FAILED, never INTERNAL_SERVER_ERROR', async () => {
+    const cases: Array<[unknown, string]> = [
+      [{ query: 42 }, 'BAD_REQUEST'],
+      [{ query: { me: 'id' } }, 'BAD_REQUEST'],
+      [{ query: ['{ me { id } }'] }, 'BAD_REQUEST'],
+      [{ query: null }, 'BAD_REQUEST'],
+      [{ query: '' }, 'BAD_REQUEST'],
+      [{}, 'BAD_REQUEST'],
+      [{ query: '{ me { id } }', variables: 'x' }, 'BAD_REQUEST'],
+      [{ query: '{ me { id } }', variables: '{"a":1}' }, 'BAD_REQUEST'],
+      [{ query: '{ me { id } }', variables: [1] }, 'BAD_REQUEST'],
+      [{ query: '{ me { id } }', variables: 42 }, 'BAD_REQUEST'],
+      [{ query: '{ me { id } }', operationName: 42 }, 'BAD_REQUEST'],
+      [{ query: '{ me { id } }', extensions: 'x' }, 'BAD_REQUEST'],
+      [{ query: '{ me { id } } { me { username } }' }, 'GRAPHQL_VALIDATION_FAILED'], // two anonymous operations
+      [{ query: 'query A { me { id } } query A { me { id } }', operationName: 'A' }, 'GRAPHQL_VALIDATION_FAILED'],
+      [{ query: 'subscription { me { id } }' }, 'GRAPHQL_VALIDATION_FAILED'],
+    ];
+    for (const [body, expected] of cases) {
+      const a = await post(t.url, JSON.stringify(body), { authorization: `Bearer ${token}` });
+      expect({ body, status: a.status, code: code(a) }).toEqual({ body, status: 400, code: expected });
+    }
+  });
+
   it('a body over 1 MiB answers HTTP 413 with a JSON GraphQL error coded BAD_REQUEST', async () => {
     const big = JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(1024 * 1024 + 10) } });
     const a = await post(t.url, big);
@@ -124,16 +162,18 @@ describe('HTTP surface', () => {
     expect(code(b)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
-  const TOO_DEEP = `query($id: ID!) { Member(id: $id) { grassrootsUnion { union { federation { unions { grassrootsUnions { teams { members { team { grassrootsUnion { name } } } } } } } } } } }`;
-  const AT_LIMIT = `query($id: ID!) { Member(id: $id) { grassrootsUnion { union { federation { unions { grassrootsUnions { teams { members { team { name } } } } } } } } } }`;
+  // Deep but cheap (one list of a federation's grassroots unions, one member each): refused for depth alone.
+  const AT_LIMIT = `query($id: ID!) { Member(id: $id) { grassrootsUnion { union { federation { grassrootsUnions { members(limit: 1) { grassrootsUnion { union { federation { name } } } } } } } } } }`;
+  const TOO_DEEP = `query($id: ID!) { Member(id: $id) { grassrootsUnion { union { federation { grassrootsUnions { members(limit: 1) { grassrootsUnion { union { federation { unions { name } } } } } } } } } } }`;
 
-  it(`a query deeper than ${MAX_DEPTH} answers QUERY_TOO_COMPLEX; one at the limit runs`, async () => {
-    expect(MAX_DEPTH).toBe(10);
+  it(`a query deeper than ${LIMITS.queryDepth} answers QUERY_TOO_COMPLEX; one at the limit runs`, async () => {
+    expect(LIMITS.queryDepth).toBe(10);
     const ok = await gql(t.url, AT_LIMIT, { id: String(t.fx.m.hoa.id) });
     expect(ok.json.errors).toBeUndefined();
-    expect(ok.json.data.Member.grassrootsUnion.union.federation.unions[0].grassrootsUnions.length).toBeGreaterThan(0);
+    expect(ok.json.data.Member.grassrootsUnion.union.federation.grassrootsUnions.length).toBeGreaterThan(0);
     const deep = await gql(t.url, TOO_DEEP, { id: String(t.fx.m.hoa.id) });
     expect(code(deep)).toBe('QUERY_TOO_COMPLEX');
+    expect(deep.json.errors[0].message).toMatch(/too deep: 11 levels.*limit is 10/);
     expect(deep.json.data).toBeUndefined();
     // Anonymous callers are refused the same way, before anything runs.
     expect(code(await gql(t.url, TOO_DEEP, { id: '1' }, null))).toBe('QUERY_TOO_COMPLEX');
@@ -142,9 +182,11 @@ describe('HTTP surface', () => {
   it('fragments do not hide depth', async () => {
     const q = `query($id: ID!) { Member(id: $id) { ...A } }
       fragment A on Member { grassrootsUnion { union { federation { ...B } } } }
-      fragment B on Federation { unions { grassrootsUnions { teams { members { ...C } } } } }
-      fragment C on Member { team { grassrootsUnion { name } } }`;
-    expect(code(await gql(t.url, q, { id: String(t.fx.m.hoa.id) }))).toBe('QUERY_TOO_COMPLEX');
+      fragment B on Federation { grassrootsUnions { members(limit: 1) { ...C } } }
+      fragment C on Member { grassrootsUnion { union { federation { unions { name } } } } }`;
+    const a = await gql(t.url, q, { id: String(t.fx.m.hoa.id) });
+    expect(code(a)).toBe('QUERY_TOO_COMPLEX');
+    expect(a.json.errors[0].message).toMatch(/too deep: 11 levels/);
   });
 
   it('too many fields answer QUERY_TOO_COMPLEX', async () => {
@@ -172,6 +214,44 @@ describe('HTTP surface', () => {
     const res = await fetch(`${t.url}/..%2f..%2fpackage.json`);
     const text = await res.text();
     expect(text).not.toContain('"devDependencies"');
+  });
+});
+
+describe('security headers', () => {
+  const headersOf = async (p: string, init?: RequestInit) => {
+    const res = await fetch(`${t.url}${p}`, init);
+    await res.arrayBuffer();
+    return res.headers;
+  };
+  const common = (h: Headers) => ({ nosniff: h.get('x-content-type-options'), referrer: h.get('referrer-policy'), frame: h.get('x-frame-options') });
+
+  it('the panel (its page, its client-side routes, its files) carries a CSP without inline scripts, never framed', async () => {
+    expect(PANEL_CSP).toContain("script-src 'self';");
+    expect(PANEL_CSP).not.toMatch(/script-src[^;]*unsafe/);
+    expect(PANEL_CSP).toContain("frame-ancestors 'none'");
+    for (const p of ['/', '/members/12', '/favicon.svg', '/assets/missing.js']) {
+      const h = await headersOf(p);
+      expect({ p, csp: h.get('content-security-policy'), ...common(h) }).toEqual({ p, csp: PANEL_CSP, nosniff: 'nosniff', referrer: 'no-referrer', frame: 'DENY' });
+    }
+  });
+
+  it('/graphql and /healthz answers (errors too) load nothing and are never framed', async () => {
+    const answers = [
+      await headersOf('/healthz'),
+      await headersOf('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) }),
+      await headersOf('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{' }),
+      await headersOf('/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ nope }' }) }),
+    ];
+    for (const h of answers) expect({ csp: h.get('content-security-policy'), ...common(h) }).toEqual({ csp: API_CSP, nosniff: 'nosniff', referrer: 'no-referrer', frame: 'DENY' });
+    expect(API_CSP).toBe("default-src 'none'; frame-ancestors 'none'");
+  });
+
+  it("Apollo's landing page (a browser's GET /graphql) keeps its own script policy but is never framed", async () => {
+    const res = await fetch(`${t.url}/graphql`, { headers: { accept: 'text/html' } });
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    expect(await res.text()).toMatch(/http-equiv="Content-Security-Policy"/);
+    expect(res.headers.get('content-security-policy')).toBe(LANDING_PAGE_CSP);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
   });
 });
 
@@ -218,6 +298,22 @@ describe('production', () => {
     expect(code(typeQ)).toBe('GRAPHQL_VALIDATION_FAILED');
     const dev = await gql(t.url, q);
     expect(dev.json.data.__schema.types.length).toBeGreaterThan(10);
+  });
+
+  it('with introspection off, errors suggest no names of the schema ("Did you mean …?")', async () => {
+    const typo = '{ allMember { id } }';
+    const enumLiteral = '{ allMembers(filter: { gender: [MAL] }) { id } }';
+    const enumVariable = 'query($g: [Gender!]) { allMembers(filter: { gender: $g }) { id } }';
+    const inputField = 'query($f: MemberFilter) { allMembers(filter: $f) { id } }';
+    const ask = (url: string, tok: string) =>
+      Promise.all([gql(url, typo, undefined, tok), gql(url, enumLiteral, undefined, tok), gql(url, enumVariable, { g: ['MAL'] }, tok), gql(url, inputField, { f: { gendr: ['MALE'] } }, tok)]);
+    const prod = await ask(p.url, ptoken);
+    expect(prod.map(code)).toEqual(['GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_USER_INPUT']);
+    expect(prod[0].json.errors[0].message).toBe('Cannot query field "allMember" on type "Query".');
+    for (const a of prod) expect(a.text).not.toMatch(/Did you mean|allMembers"|"MALE"|"gender"/);
+    // Outside production (introspection on) the suggestions help.
+    const dev = await ask(t.url, token);
+    expect(dev.map((a) => /Did you mean/.test(a.json.errors[0].message))).toEqual([true, true, true, true]);
   });
 
   it('errors carry no stacktrace and no SQL text', async () => {

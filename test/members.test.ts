@@ -125,4 +125,52 @@ describe('members: create, update, leave', () => {
     });
     expect(r.updateMember).toEqual({ grassrootsUnionId: String(t.fx.G3.id), teamId: null, unionId: null, federationId: String(t.fx.F1.id) });
   });
+
+  it("a transfer moves the member's nominations and awards with it: the new federation reads them, the old chair no longer does", async () => {
+    const sys = await t.as('sysadmin');
+    const chair = await t.as('chair');
+    const fedAdmin = await t.as('fedAdmin');
+    const fedAdmin2 = await t.as('fedAdmin2');
+    const year = new Date().getFullYear();
+    const types = Object.fromEntries((await sys.q(`{ allAwardTypes { id code } }`)).allAwardTypes.map((x: any) => [x.code, x.id]));
+    const member = (await sys.q(CREATE, { fullName: 'Lò Thị Chuyển', gender: 'FEMALE', grassrootsUnionId: t.fx.G1.id, teamId: t.fx.T1.id })).createMember.id;
+    const NOMINATE = `mutation($t: ID!, $m: ID!) { createNomination(awardTypeId: $t, year: ${year}, achievements: "Hoàn thành xuất sắc nhiệm vụ", nomineeMemberId: $m) { id } }`;
+    const decided = (await chair.q(NOMINATE, { t: types.DVXS, m: member })).createNomination.id;
+    await chair.q(`mutation($id: ID!) { submitNomination(id: $id) { id } }`, { id: decided });
+    const award = (await sys.q(`mutation($id: ID!) { reviewNomination(id: $id, decision: APPROVE) { award { id } } }`, { id: decided })).reviewNomination.award.id;
+    const draft = (await chair.q(NOMINATE, { t: types.GK_CDCS_CN, m: member })).createNomination.id;
+
+    const AWARD = `query($id: ID!) { Award(id: $id) { id federationId unionId grassrootsUnionId teamId } }`;
+    const NOMINATION = `query($id: ID!) { Nomination(id: $id) { id federationId unionId grassrootsUnionId teamId } }`;
+    const OF_MEMBER = `query($m: [ID!]) { allAwards(filter: { nomineeMemberId: $m }) { id } allNominations(filter: { nomineeMemberId: $m }, sortField: "id", sortOrder: "ASC") { id } }`;
+    const ids = (r: any) => ({ awards: r.allAwards.map((x: any) => x.id), nominations: r.allNominations.map((x: any) => x.id) });
+    const mine = { awards: [award], nominations: [decided, draft] };
+    const none = { awards: [], nominations: [] };
+    expect(ids(await chair.q(OF_MEMBER, { m: [member] }))).toEqual(mine);
+    expect(ids(await fedAdmin2.q(OF_MEMBER, { m: [member] }))).toEqual(none);
+
+    // Another team of the same grassroots union: the team column follows.
+    await chair.q(`mutation($id: ID!, $t: ID) { updateMember(id: $id, teamId: $t) { id } }`, { id: member, t: t.fx.T2.id });
+    const inT2 = await sys.q(`query($t: [ID!]) { allAwards(filter: { teamId: $t }) { id } allNominations(filter: { teamId: $t }, sortField: "id", sortOrder: "ASC") { id } }`, { t: [String(t.fx.T2.id)] });
+    expect(ids(inT2)).toEqual(mine);
+
+    // Transferred to a grassroots union of another federation.
+    await sys.q(`mutation($id: ID!, $g: ID!) { updateMember(id: $id, grassrootsUnionId: $g) { id } }`, { id: member, g: t.fx.G4.id });
+    const place = { federationId: String(t.fx.F2.id), unionId: String(t.fx.U2.id), grassrootsUnionId: String(t.fx.G4.id), teamId: null };
+    expect((await fedAdmin2.q(AWARD, { id: award })).Award).toEqual({ id: award, ...place });
+    for (const n of [decided, draft]) expect((await fedAdmin2.q(NOMINATION, { id: n })).Nomination).toEqual({ id: n, ...place });
+    expect(ids(await fedAdmin2.q(OF_MEMBER, { m: [member] }))).toEqual(mine);
+    expect(ids(await (await t.as('chair4')).q(OF_MEMBER, { m: [member] }))).toEqual(mine);
+    const awards = await fedAdmin2.q(`query($id: ID!) { Member(id: $id) { awards { id } } }`, { id: member });
+    expect(awards.Member.awards.map((a: any) => a.id)).toEqual([award]);
+    // The old chair and federation no longer read them.
+    for (const api of [chair, fedAdmin]) {
+      expect(ids(await api.q(OF_MEMBER, { m: [member] }))).toEqual(none);
+      expect(await api.codeOf(AWARD, { id: award })).toBe('NOT_FOUND');
+      expect(await api.codeOf(NOMINATION, { id: decided })).toBe('NOT_FOUND');
+    }
+    // And the figures count the award at its new place.
+    const stats = await sys.q(`query($u: ID) { awardStats(by: [YEAR], unitId: $u) { count } }`, { u: String(t.fx.G4.id) });
+    expect(stats.awardStats).toEqual([{ count: 1 }]);
+  });
 });

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { User, UserResource } from './user.entity';
+import { User, USER_TEXT, UserResource } from './user.entity';
 import { grantRefusal, lockoutRefusal, Refusal } from './granting';
-import { LoginThrottle } from './login-throttle';
+import { LoginSubject, LoginThrottle } from './login-throttle';
+import { canonicalUsername, USERNAME } from './username';
 import { Role } from '../auth/role';
 import { Caller } from '../auth/caller';
 import { CallerCache } from '../auth/caller-cache';
@@ -15,7 +16,8 @@ import { AuditService } from '../audit/audit.service';
 import { Db } from '../db/dialect';
 import { AppError, badInput, forbidden, notFound } from '../common/errors';
 import { hasPermission, Permission } from '../auth/permissions';
-import { searchKey } from '../common/text';
+import { fitKey, searchKey } from '../common/text';
+import { checkText, optionalId, parseId } from '../common/input';
 import { Req } from '../kit/loaders';
 import { ResourceService } from '../kit/service';
 import { Config } from '../config';
@@ -39,7 +41,13 @@ function plain(u: User) {
   return rest;
 }
 
-const USERNAME = /^[a-zA-Z0-9._-]{3,64}$/;
+/** Longest password: scrypt reads all of it, and nobody types more. */
+const PASSWORD_MAX = 200;
+
+/** An account's search key (username and name without diacritics), cut to its column. */
+const userSearchKey = (username: string | null | undefined, fullName: string) => fitKey(searchKey(username, fullName), USER_TEXT.searchKey);
+
+const rateLimited = () => new AppError('RATE_LIMITED', 'Too many failed logins; try again in 15 minutes');
 
 /** Accounts: scoped by the unit their scope lies in (unscoped accounts only for an unscoped caller). */
 export class AccountService extends ResourceService<User> {
@@ -84,19 +92,24 @@ export class AccountService extends ResourceService<User> {
     return caller;
   }
 
-  async login(username: string, password: string, ip: string): Promise<{ token: string; user: User }> {
-    // Usernames are case-insensitive on every database: stored and looked up in lower case.
-    username = username.trim().toLowerCase();
-    const key = `${username}|${ip}`;
-    if (this.throttle.blocked(key)) throw new AppError('RATE_LIMITED', 'Too many failed logins; try again in 15 minutes');
-    const user = await this.repo().findOneBy({ username });
-    // Same answer for unknown user, wrong password and deactivated account: nothing to enumerate.
-    const ok = user ? await verifyPassword(password, user.passwordHash) : await hashPassword(password).then(() => false);
+  async login(typed: string, password: string, ip: string): Promise<{ token: string; user: User }> {
+    if (this.throttle.addressBlocked(ip)) throw rateLimited();
+    // Every spelling of a name reads as one ASCII name (username.ts); only such a name is looked
+    // up, so the lookup is an exact match whatever the database's collation.
+    const username = canonicalUsername(typed);
+    const user = USERNAME.test(username) ? await this.repo().findOneBy({ username }) : null;
+    // Throttled by the account found, whatever was typed; an unknown name by its reading.
+    const subject: LoginSubject = user ? { accountId: user.id } : { unknownName: username };
+    if (this.throttle.blocked(subject, ip)) throw rateLimited();
+    // Same answer (and about the same time) for unknown user, wrong password and deactivated
+    // account: nothing to enumerate. A password longer than any allowed cannot match.
+    const candidate = password.slice(0, PASSWORD_MAX);
+    const ok = user && password.length <= PASSWORD_MAX ? await verifyPassword(candidate, user.passwordHash) : await hashPassword(candidate).then(() => false);
     if (!user || !ok || !user.active) {
-      this.throttle.fail(key);
+      this.throttle.fail(subject, ip);
       throw new AppError('UNAUTHENTICATED', 'Sai tên đăng nhập hoặc mật khẩu (invalid username or password)');
     }
-    this.throttle.succeed(key);
+    this.throttle.succeed(subject, ip);
     user.lastLoginAt = new Date();
     await this.repo().update(user.id, { lastLoginAt: user.lastLoginAt });
     return { token: signToken(this.config.jwtSecret, this.config.tokenTtlSeconds, user.id, user.tokenVersion), user };
@@ -112,7 +125,7 @@ export class AccountService extends ResourceService<User> {
   private async scopeUnit(caller: Caller, em: EntityManager, id: string | null | undefined): Promise<OrgUnit | null> {
     if (id == null || id === '') return null;
     const scope = scopePredicate(caller.scope, 'u', { via: 'ancestors' }, true);
-    const unit = await em.getRepository(OrgUnit).createQueryBuilder('u').where(scope.sql, scope.params).andWhere('u.id = :id', { id: Number(id) }).getOne();
+    const unit = await em.getRepository(OrgUnit).createQueryBuilder('u').where(scope.sql, scope.params).andWhere('u.id = :id', { id: parseId('scopeUnitId', id) }).getOne();
     if (!unit) throw new AppError('NOT_FOUND', `scopeUnitId: unit ${id} not found`, { field: 'scopeUnitId' });
     return unit;
   }
@@ -124,18 +137,22 @@ export class AccountService extends ResourceService<User> {
     }
     if (creating || input.password != null) {
       if (!input.password || input.password.length < 8) throw badInput('password', 'at least 8 characters');
-      if (input.password.length > 200) throw badInput('password', 'at most 200 characters');
+      if (input.password.length > PASSWORD_MAX) throw badInput('password', `at most ${PASSWORD_MAX} characters`);
     }
     if (creating || input.fullName != null) {
+      checkText('fullName', input.fullName, USER_TEXT.fullName);
       if (!input.fullName?.trim()) throw badInput('fullName', 'is required');
     }
+    // Ids are read before any lookup: one that cannot be an id is the caller's mistake, named.
+    if (input.scopeUnitId != null && input.scopeUnitId !== '') parseId('scopeUnitId', input.scopeUnitId);
+    if (input.memberId != null && input.memberId !== '') parseId('memberId', input.memberId);
     if (creating && !input.role) throw badInput('role', 'is required');
   }
 
   private async memberRef(caller: Caller, em: EntityManager, memberId: string | null | undefined): Promise<number | null> {
     if (memberId == null || memberId === '') return null;
     // The member must be one the creating account can read.
-    const m = await this.members.get(caller, Number(memberId), em).catch(() => null);
+    const m = await this.members.get(caller, parseId('memberId', memberId), em).catch(() => null);
     if (!m) throw new AppError('NOT_FOUND', `memberId: member ${memberId} not found`, { field: 'memberId' });
     return m.id;
   }
@@ -154,7 +171,7 @@ export class AccountService extends ResourceService<User> {
         username: input.username!,
         passwordHash,
         fullName,
-        searchKey: searchKey(input.username, fullName),
+        searchKey: userSearchKey(input.username, fullName),
         role: input.role!,
         scopeUnitId: unit?.id ?? null,
         memberId,
@@ -182,7 +199,7 @@ export class AccountService extends ResourceService<User> {
       // One edits accounts one could create; one's own account only in name and password.
       if (!isSelf) refuse(grantRefusal(caller.role, caller.scope, user.role, await this.scopeUnit(caller, em, user.scopeUnitId?.toString())));
       const nextRole = input.role ?? user.role;
-      const nextScopeId = input.scopeUnitId === undefined ? user.scopeUnitId : input.scopeUnitId ? Number(input.scopeUnitId) : null;
+      const nextScopeId = input.scopeUnitId === undefined ? user.scopeUnitId : optionalId('scopeUnitId', input.scopeUnitId);
       const nextActive = input.active ?? user.active;
       const admins = await this.repo(em).countBy({ role: Role.SYSTEM_ADMIN, active: true });
       refuse(lockoutRefusal(caller.user.id, user, { role: nextRole, active: nextActive, scopeUnitId: nextScopeId }, admins));
@@ -208,7 +225,7 @@ export class AccountService extends ResourceService<User> {
       if (passwordHash || (user.active && !nextActive)) user.tokenVersion += 1;
       if (passwordHash) user.passwordHash = passwordHash;
       user.active = nextActive;
-      user.searchKey = searchKey(user.username, user.fullName);
+      user.searchKey = userSearchKey(user.username, user.fullName);
       await this.repo(em).save(user);
       await this.audit.record(em, caller, { action, entityType: 'User', entityId: id, unitId: user.scopeUnitId, before, after: plain(user) });
       return user;
@@ -231,7 +248,7 @@ export class AccountService extends ResourceService<User> {
         username: 'admin',
         passwordHash: await hashPassword(password),
         fullName: 'Quản trị hệ thống',
-        searchKey: searchKey('admin', 'Quản trị hệ thống'),
+        searchKey: userSearchKey('admin', 'Quản trị hệ thống'),
         role: Role.SYSTEM_ADMIN,
         scopeUnitId: null,
         memberId: null,

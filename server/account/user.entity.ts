@@ -4,6 +4,9 @@ import { Role } from '../auth/role';
 import { Permission } from '../auth/permissions';
 import { declareResource } from '../kit/resource';
 
+/** The widths of an account's text columns, in characters (declared below, checked by the input rules). */
+export const USER_TEXT = { username: 64, fullName: 160, searchKey: 255 } as const;
+
 /** An account (table `account`; `user` is reserved in SQL). Never hard-deleted: deleteUser deactivates. */
 @ObjectType('User', { description: 'Tài khoản (account)' })
 @Entity('account')
@@ -15,17 +18,17 @@ export class User {
 
   @Field()
   @Index('uq_account_username', { unique: true })
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: USER_TEXT.username })
   username: string;
 
   @Column({ type: 'varchar', length: 255 })
   passwordHash: string;
 
   @Field()
-  @Column({ type: 'varchar', length: 160 })
+  @Column({ type: 'varchar', length: USER_TEXT.fullName })
   fullName: string;
 
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: USER_TEXT.searchKey })
   searchKey: string;
 
   @Field(() => Role)

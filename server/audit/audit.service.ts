@@ -3,15 +3,46 @@ import { AuditEvent, AuditEventResource } from './audit-event.entity';
 import { Caller } from '../auth/caller';
 import { Db } from '../db/dialect';
 import { ResourceService } from '../kit/service';
+import { LIMITS } from '../common/limits';
 
 /** Fields never copied into the audit trail. */
 const SECRET_FIELDS = new Set(['passwordHash', 'searchKey', 'sortKey']);
 
-function snapshot(value: object | null | undefined): string | null {
+/** Below this many characters a text is not cut: the snapshot's other fields are small. */
+const MIN_KEPT = 64;
+
+/** The first `keep` characters of `s` (never half a surrogate pair), marked with how much was cut. */
+function cut(s: string, keep: number): string {
+  const end = keep > 0 && /[\uD800-\uDBFF]/.test(s[keep - 1]) ? keep - 1 : keep;
+  return `${s.slice(0, end)}… [${s.length - end} more characters not kept in the audit trail]`;
+}
+
+/**
+ * A record's values as the JSON of an audit column, at most `maxBytes` of UTF-8 (the columns are
+ * TEXT: 65,535 bytes on MySQL). A snapshot that would be larger keeps every field, but its longest
+ * texts are cut (and marked) until it fits: the record keeps the whole value, and a write is never
+ * lost because its audit row overflowed.
+ */
+export function auditSnapshot(value: object | null | undefined, maxBytes: number = LIMITS.auditSnapshotBytes): string | null {
   if (!value) return null;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) if (!SECRET_FIELDS.has(k) && typeof v !== 'function') out[k] = v;
-  return JSON.stringify(out);
+  let json = JSON.stringify(out);
+  if (Buffer.byteLength(json) <= maxBytes) return json;
+  const originals = new Map(Object.entries(out).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  const kept = new Map([...originals].map(([k, v]) => [k, v.length]));
+  while (Buffer.byteLength(json) > maxBytes) {
+    // Halve the longest text still kept, and try again.
+    let longest: string | undefined;
+    for (const [k, len] of kept) if (len > MIN_KEPT && (longest === undefined || len > kept.get(longest)!)) longest = k;
+    // Nothing long left to cut (a record of many small fields): say which fields there were.
+    if (longest === undefined) return JSON.stringify({ truncated: true, fields: Object.keys(out) });
+    const keep = Math.floor(kept.get(longest)! / 2);
+    kept.set(longest, keep);
+    out[longest] = cut(originals.get(longest)!, keep);
+    json = JSON.stringify(out);
+  }
+  return json;
 }
 
 export interface AuditEntry {
@@ -38,8 +69,8 @@ export class AuditService extends ResourceService<AuditEvent> {
       entityType: entry.entityType,
       entityId: entry.entityId,
       unitId: entry.unitId,
-      before: snapshot(entry.before),
-      after: snapshot(entry.after),
+      before: auditSnapshot(entry.before),
+      after: auditSnapshot(entry.after),
     });
   }
 }

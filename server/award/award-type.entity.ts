@@ -10,6 +10,9 @@ export enum NomineeKind {
 }
 registerEnumType(NomineeKind, { name: 'NomineeKind' });
 
+/** The widths of an award type's text columns, in characters (declared below, checked by the input rules). */
+export const AWARD_TYPE_TEXT = { code: 32, name: 255, searchKey: 300 } as const;
+
 /** A form of commendation (hình thức khen thưởng) and the level that decides it. */
 @ObjectType({ description: 'Hình thức khen thưởng (award type)' })
 @Entity('award_type')
@@ -20,14 +23,14 @@ export class AwardType {
 
   @Field()
   @Index('uq_award_type_code', { unique: true })
-  @Column({ type: 'varchar', length: 32 })
+  @Column({ type: 'varchar', length: AWARD_TYPE_TEXT.code })
   code: string;
 
   @Field()
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: AWARD_TYPE_TEXT.name })
   name: string;
 
-  @Column({ type: 'varchar', length: 300 })
+  @Column({ type: 'varchar', length: AWARD_TYPE_TEXT.searchKey })
   searchKey: string;
 
   @Field(() => NomineeKind)

@@ -1,13 +1,17 @@
 import { EntityManager } from 'typeorm';
-import { AwardType, AwardTypeResource, NomineeKind } from './award-type.entity';
+import { AwardType, AWARD_TYPE_TEXT, AwardTypeResource, NomineeKind } from './award-type.entity';
 import { AWARD_CATALOGUE } from './catalogue';
 import { OrgLevel } from '../org/org-level';
 import { Caller } from '../auth/caller';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { badInput, notFound } from '../common/errors';
-import { searchKey } from '../common/text';
+import { fitKey, searchKey } from '../common/text';
+import { checkText } from '../common/input';
 import { ResourceService } from '../kit/service';
+
+/** An award type's search key (code and name without diacritics), cut to its column. */
+const typeSearchKey = (code: string | null | undefined, name: string | null | undefined) => fitKey(searchKey(code, name), AWARD_TYPE_TEXT.searchKey);
 
 export interface AwardTypeInput {
   code?: string | null;
@@ -45,9 +49,11 @@ export class AwardTypeService extends ResourceService<AwardType> {
 
   private validate(input: AwardTypeInput, creating: boolean) {
     if (creating || input.code != null) {
+      // One bounded quantifier over one character class: linear, and the width is the column's.
       if (!input.code || !/^[A-Z0-9_]{2,32}$/.test(input.code)) throw badInput('code', '2–32 capital letters, digits or _');
     }
     if (creating || input.name != null) {
+      checkText('name', input.name, AWARD_TYPE_TEXT.name);
       if (!input.name?.trim()) throw badInput('name', 'is required');
     }
     if (creating && !input.nomineeKind) throw badInput('nomineeKind', 'is required');
@@ -66,7 +72,7 @@ export class AwardTypeService extends ResourceService<AwardType> {
         decidingLevel: input.decidingLevel!,
         oncePerLifetime: input.oncePerLifetime ?? false,
         active: input.active ?? true,
-        searchKey: searchKey(input.code, input.name),
+        searchKey: typeSearchKey(input.code, input.name),
       });
       await this.repo(em).save(t);
       await this.audit.record(em, caller, { action: 'CREATE', entityType: 'AwardType', entityId: t.id, unitId: null, after: t });
@@ -88,7 +94,7 @@ export class AwardTypeService extends ResourceService<AwardType> {
       if (input.decidingLevel != null) t.decidingLevel = input.decidingLevel;
       if (input.oncePerLifetime != null) t.oncePerLifetime = input.oncePerLifetime;
       if (input.active != null) t.active = input.active;
-      t.searchKey = searchKey(t.code, t.name);
+      t.searchKey = typeSearchKey(t.code, t.name);
       await this.repo(em).save(t);
       await this.audit.record(em, caller, { action: 'UPDATE', entityType: 'AwardType', entityId: id, unitId: null, before, after: t });
       return t;

@@ -5,6 +5,9 @@ import { Permission } from '../auth/permissions';
 import { Located } from '../kit/located';
 import { declareResource } from '../kit/resource';
 
+/** The widths of an award's text columns, in characters (declared below, checked by the input rules). */
+export const AWARD_TEXT = { nomineeName: 255, decisionNumber: 64, searchKey: 300 } as const;
+
 /** A decided commendation (khen thưởng), created only by an approval. Never deleted. */
 @ObjectType({ description: 'Khen thưởng đã quyết định (award)' })
 // located where its nominee is (it moves with a transferred member)
@@ -44,7 +47,7 @@ export class Award extends NomineeLocation {
   nomineeUnitId: number | null;
 
   @Field()
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: AWARD_TEXT.nomineeName })
   nomineeName: string;
 
   @Field(() => ID, { nullable: true, description: 'the unit whose decision it is (null: the confederation)' })
@@ -52,7 +55,7 @@ export class Award extends NomineeLocation {
   decidingUnitId: number | null;
 
   @Field({ description: 'số quyết định, e.g. 12/QĐ-LDLD-TH' })
-  @Column({ type: 'varchar', length: 64 })
+  @Column({ type: 'varchar', length: AWARD_TEXT.decisionNumber })
   decisionNumber: string;
 
   @Field({ description: 'ISO date of the decision' })
@@ -63,7 +66,7 @@ export class Award extends NomineeLocation {
   @Column({ type: 'int', nullable: true })
   decidedById: number | null;
 
-  @Column({ type: 'varchar', length: 300 })
+  @Column({ type: 'varchar', length: AWARD_TEXT.searchKey })
   searchKey: string;
 
   @Field()

@@ -79,7 +79,7 @@ export class NominationWorkflowResolver {
     @Arg('comment', () => String, { nullable: true }) comment: string | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.nomination.reviewMany(ctx.caller!, ids.map((id) => Number(id)), decision, comment);
+    return ctx.services.nomination.reviewMany(ctx.caller!, ids, decision, comment);
   }
 
   @Authorized(Permission.RecordConfederationDecision)

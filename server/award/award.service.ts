@@ -6,7 +6,7 @@ import { ANCESTOR_COLUMN, OrgLevel, UnitLevel } from '../org/org-level';
 import { Caller } from '../auth/caller';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
-import { searchKey } from '../common/text';
+import { awardSearchKey, nominationSearchKey } from './keys';
 import { groupByKeys, LoaderFamily, Req } from '../kit/loaders';
 import { ResourceService } from '../kit/service';
 import { today } from '../common/clock';
@@ -96,7 +96,7 @@ export class AwardService extends ResourceService<Award> {
       decisionNumber: number!,
       decidedAt: decidedAt ?? today(),
       decidedById: caller.user.id,
-      searchKey: searchKey(n.nomineeName, number),
+      searchKey: awardSearchKey(n.nomineeName, number),
       federationId: n.federationId,
       unionId: n.unionId,
       grassrootsUnionId: n.grassrootsUnionId,
@@ -104,7 +104,7 @@ export class AwardService extends ResourceService<Award> {
     });
     await this.repo(em).save(award);
     // Nominations are found by their decision number too.
-    await em.getRepository(Nomination).update(n.id, { searchKey: searchKey(n.nomineeName, number) });
+    await em.getRepository(Nomination).update(n.id, { searchKey: nominationSearchKey(n.nomineeName, number) });
     await this.audit.record(em, caller, { action: 'CREATE', entityType: 'Award', entityId: award.id, unitId: n.teamId ?? n.grassrootsUnionId ?? n.unionId ?? n.federationId, after: award });
     return award;
   }

@@ -38,6 +38,9 @@ export enum NominationAction {
 }
 registerEnumType(NominationAction, { name: 'NominationAction' });
 
+/** The widths of a nomination's text columns, in characters (declared below, checked by the input rules). */
+export const NOMINATION_TEXT = { nomineeName: 255, searchKey: 300 } as const;
+
 /**
  * A proposal (đề nghị khen thưởng). Ancestor columns locate the nominee (a member's units, or the
  * nominee unit and its ancestors): the scope predicate and the subtree filters read them, and
@@ -81,7 +84,7 @@ export class Nomination extends NomineeLocation {
   nomineeUnitId: number | null;
 
   @Field({ description: "the nominee's name when nominated" })
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: NOMINATION_TEXT.nomineeName })
   nomineeName: string;
 
   @Field(() => ID)
@@ -104,7 +107,7 @@ export class Nomination extends NomineeLocation {
   @Column({ type: 'int', nullable: true })
   createdById: number | null;
 
-  @Column({ type: 'varchar', length: 300 })
+  @Column({ type: 'varchar', length: NOMINATION_TEXT.searchKey })
   searchKey: string;
 
   @Field()

@@ -1,7 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { Nomination, NominationAction, NominationEvent, NominationResource, NominationStatus as S, ReviewDecision } from './nomination.entity';
+import { nominationSearchKey } from './keys';
 import { AwardType, NomineeKind } from './award-type.entity';
-import { Award } from './award.entity';
+import { Award, AWARD_TEXT } from './award.entity';
 import { AwardService } from './award.service';
 import { AwardTypeService } from './award-type.service';
 import * as rules from './rules';
@@ -16,7 +17,8 @@ import { hasPermission, Permission, REVIEW_LEVEL } from '../auth/permissions';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
-import { searchKey } from '../common/text';
+import { checkText, isoDate, optionalId, parseId } from '../common/input';
+import { LIMITS } from '../common/limits';
 import { groupByKeys, LoaderKey, Req } from '../kit/loaders';
 import { ResourceService } from '../kit/service';
 import { currentYear, today } from '../common/clock';
@@ -39,7 +41,18 @@ export interface NominationResult {
   nomination: Nomination | null;
 }
 
-const num = (v: string | number | null | undefined) => (v == null || v === '' ? null : Number(v));
+/** The id arguments of a nomination, read before any lookup: one that cannot be an id is refused, named. */
+function idsOf(input: NominationInput) {
+  return {
+    awardTypeId: optionalId('awardTypeId', input.awardTypeId),
+    nomineeMemberId: optionalId('nomineeMemberId', input.nomineeMemberId),
+    nomineeUnitId: optionalId('nomineeUnitId', input.nomineeUnitId),
+    nominatingUnitId: optionalId('nominatingUnitId', input.nominatingUnitId),
+  };
+}
+
+/** A review or decision comment: long text (a TEXT column), refused before any other check. */
+const checkComment = (comment: string | null | undefined) => checkText('comment', comment, LIMITS.longTextChars);
 
 function refuse(r: rules.RuleRefusal | null): void {
   if (r) throw new AppError('BAD_USER_INPUT', `${r.field}: ${r.message} [${r.rule}]`, { field: r.field, rule: r.rule });
@@ -110,8 +123,8 @@ export class NominationService extends ResourceService<Nomination> {
   // ---- the nominator's side ------------------------------------------------------------------
 
   /** A unit in the caller's scope that nominates (the caller's scope unit by default). */
-  private async nominatingUnit(caller: Caller, em: EntityManager, id: string | number | null | undefined): Promise<OrgUnit> {
-    const unitId = num(id) ?? caller.scopeUnit?.id ?? null;
+  private async nominatingUnit(caller: Caller, em: EntityManager, id: number | null): Promise<OrgUnit> {
+    const unitId = id ?? caller.scopeUnit?.id ?? null;
     if (unitId == null) throw badInput('nominatingUnitId', 'is required for an account without a scope unit');
     const unit = await em.getRepository(OrgUnit).findOneBy({ id: unitId });
     if (!unit || !unitInScope(caller.scope, unit)) throw badInput('nominatingUnitId', `unit ${unitId} is not in your scope`);
@@ -170,19 +183,20 @@ export class NominationService extends ResourceService<Nomination> {
 
   private validateText(input: NominationInput, creating: boolean) {
     if (creating || input.achievements != null) {
+      checkText('achievements', input.achievements, LIMITS.longTextChars);
       if (!input.achievements?.trim()) throw badInput('achievements', 'is required');
-      if (input.achievements.length > 20000) throw badInput('achievements', 'at most 20,000 characters');
     }
     if (creating || input.year != null) refuse(rules.yearRule(input.year ?? NaN, currentYear()));
   }
 
   async create(caller: Caller, input: NominationInput): Promise<Nomination> {
     this.validateText(input, true);
+    const ids = idsOf(input);
     return this.db.transaction(async (em) => {
-      const unit = await this.nominatingUnit(caller, em, input.nominatingUnitId);
-      const type = await this.awardType(em, num(input.awardTypeId));
+      const unit = await this.nominatingUnit(caller, em, ids.nominatingUnitId);
+      const type = await this.awardType(em, ids.awardTypeId);
       this.checkDecidingLevel(type, unit);
-      const nominee = await this.nominee(em, type, unit, num(input.nomineeMemberId), num(input.nomineeUnitId));
+      const nominee = await this.nominee(em, type, unit, ids.nomineeMemberId, ids.nomineeUnitId);
       const nomineeName = nominee instanceof Member ? nominee.fullName : nominee.name;
       const n = this.repo(em).create({
         awardTypeId: type.id,
@@ -196,7 +210,7 @@ export class NominationService extends ResourceService<Nomination> {
         currentLevel: null,
         version: 1,
         createdById: caller.user.id,
-        searchKey: searchKey(nomineeName),
+        searchKey: nominationSearchKey(nomineeName),
         ...locationOf(nominee),
       });
       await this.repo(em).save(n);
@@ -249,14 +263,15 @@ export class NominationService extends ResourceService<Nomination> {
 
   async update(caller: Caller, id: number, input: NominationInput): Promise<Nomination> {
     this.validateText(input, false);
+    const ids = idsOf(input);
     return this.db.transaction(async (em) => {
       const { n, unit } = await this.asNominator(caller, em, id);
       this.requireStatus(n, 'EDIT');
       const before = { ...n };
-      const type = await this.awardType(em, num(input.awardTypeId) ?? n.awardTypeId);
+      const type = await this.awardType(em, ids.awardTypeId ?? n.awardTypeId);
       this.checkDecidingLevel(type, unit);
-      const memberId = input.nomineeMemberId !== undefined ? num(input.nomineeMemberId) : input.nomineeUnitId != null ? null : n.nomineeMemberId;
-      const unitId = input.nomineeUnitId !== undefined ? num(input.nomineeUnitId) : input.nomineeMemberId != null ? null : n.nomineeUnitId;
+      const memberId = input.nomineeMemberId !== undefined ? ids.nomineeMemberId : input.nomineeUnitId != null ? null : n.nomineeMemberId;
+      const unitId = input.nomineeUnitId !== undefined ? ids.nomineeUnitId : input.nomineeMemberId != null ? null : n.nomineeUnitId;
       const nominee = await this.nominee(em, type, unit, memberId, unitId);
       const nomineeName = nominee instanceof Member ? nominee.fullName : nominee.name;
       await this.compareAndSet(em, n, {
@@ -266,7 +281,7 @@ export class NominationService extends ResourceService<Nomination> {
         nomineeMemberId: nominee instanceof Member ? nominee.id : null,
         nomineeUnitId: nominee instanceof OrgUnit ? nominee.id : null,
         nomineeName,
-        searchKey: searchKey(nomineeName),
+        searchKey: nominationSearchKey(nomineeName),
         ...locationOf(nominee),
       });
       await this.event(em, caller, n, NominationAction.EDIT, before.status, null);
@@ -343,6 +358,8 @@ export class NominationService extends ResourceService<Nomination> {
       this.requireStatus(n, decision as WorkflowAction);
       const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
       this.checkReviewer(caller, n, unit);
+      // After the status and the reviewer: a stale or misdirected review answers as such whatever its comment.
+      checkComment(comment);
       if (decision === ReviewDecision.REJECT && !text) throw badInput('comment', 'a rejection needs a comment');
       const from = n.status;
       const level = n.currentLevel!;
@@ -367,14 +384,18 @@ export class NominationService extends ResourceService<Nomination> {
     });
   }
 
-  /** Applies one decision to each id on its own; reports each outcome. */
-  async reviewMany(caller: Caller, ids: number[], decision: ReviewDecision, comment: string | null | undefined): Promise<NominationResult[]> {
-    if (ids.length > 1000) throw badInput('ids', 'at most 1000 nominations per call');
+  /**
+   * Applies one decision to each id on its own; reports each outcome (an id that cannot be one is
+   * reported BAD_USER_INPUT in its row, as an unknown one is NOT_FOUND).
+   */
+  async reviewMany(caller: Caller, ids: ReadonlyArray<string | number>, decision: ReviewDecision, comment: string | null | undefined): Promise<NominationResult[]> {
+    if (ids.length > LIMITS.perPage) throw badInput('ids', `at most ${LIMITS.perPage} nominations per call`);
+    checkComment(comment);
     const decisions = new Map<string, string>();
     const results: NominationResult[] = [];
     for (const id of ids) {
       try {
-        const n = await this.review(caller, id, decision, comment, null, decisions);
+        const n = await this.review(caller, parseId('ids', id), decision, comment, null, decisions);
         results.push({ id: String(id), ok: true, code: null, message: null, nomination: n });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
@@ -402,8 +423,10 @@ export class NominationService extends ResourceService<Nomination> {
       if (n.nomineeMemberId != null && n.nomineeMemberId === caller.user.memberId) throw forbidden('you are the nominee');
       const number = decisionNumber?.trim();
       if (approved && !number) throw badInput('decisionNumber', 'the confederation’s decision number is required');
-      if (decidedAt != null && (!/^\d{4}-\d{2}-\d{2}$/.test(decidedAt) || Number.isNaN(Date.parse(decidedAt)))) throw badInput('decidedAt', 'expected yyyy-mm-dd');
+      checkText('decisionNumber', number, AWARD_TEXT.decisionNumber);
+      if (decidedAt != null) isoDate('decidedAt', decidedAt);
       if (decidedAt && decidedAt > today()) throw badInput('decidedAt', 'cannot be in the future');
+      checkComment(comment);
       const from = n.status;
       let award: Award | null = null;
       if (approved) {

@@ -25,10 +25,3 @@ export function ageOn(birthDate: string, day: string = today()): number {
   const [y, m, d] = day.split('-').map(Number);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
-
-/** Whether `v` is a real calendar date written yyyy-mm-dd (2025-02-30 is not). */
-export function isIsoDate(v: unknown): v is string {
-  if (typeof v !== 'string' || v.length !== 10 || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-}

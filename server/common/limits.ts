@@ -10,10 +10,85 @@ export const LIMITS = {
    * at once, and 1,000 rows of the widest type (members) serialise to about 0.5 MB.
    */
   perPage: 1000,
+  /**
+   * Default `limit` of the nested member lists (`GrassrootsUnion.members`, `Team.members`): a large
+   * grassroots union's roll on one screen; longer rolls page through `allMembers`.
+   */
+  nestedMembers: 100,
+  /**
+   * Deepest nesting of fields in one operation, fragments flattened (a spread adds no level): the
+   * panel's deepest query is 3 levels; 10 lets a query climb from a member to its federation and come
+   * back down to other members (`Member.grassrootsUnion.union.federation.grassrootsUnions.members…`).
+   */
+  queryDepth: 10,
+  /**
+   * Deepest nesting under `__schema` when introspection is on: graphql's standard introspection
+   * query (`getIntrospectionQuery()`, what GraphiQL and code generators send) is 15 deep, its
+   * `TypeRef` fragment unwrapping seven levels of list and non-null wrappers.
+   */
+  introspectionDepth: 15,
+  /**
+   * Field selections in one operation with its fragments expanded (introspection included): the
+   * panel's largest query has 32, the standard introspection query 240. It bounds the work of the
+   * cost estimate, which expands fragments one use at a time.
+   */
+  querySelections: 500,
+  /**
+   * Estimated cost of one operation: about the number of values in the answer, a list field counting
+   * its page size (`perPage`, `limit`) times what it selects. The panel's largest query (an export of
+   * 1,000 members or nominations) costs about 18,000 and the analysts' largest (1,000 nominations
+   * with their reviews and units) about 80,000; 200,000 leaves 2.5 times that, and an answer of
+   * 200,000 values is some 5 to 10 MB of JSON. The 174-byte query of issue 7 costs 2 × 10^15.
+   */
+  queryCost: 200_000,
+  /**
+   * Rows the cost estimate assumes for a list field that takes no page size (the resolver answers all
+   * of its rows): a large real value for each, and `default` for any list not named here.
+   */
+  unpagedListRows: {
+    'Federation.unions': 100,
+    'Federation.grassrootsUnions': 1000,
+    'Union.grassrootsUnions': 500,
+    'GrassrootsUnion.teams': 50,
+    'Member.awards': 20,
+    'Nomination.reviews': 10,
+    'Nomination.history': 20,
+    'ImportReport.errors': 2000,
+    'Query.memberStats': 1000,
+    'Query.awardStats': 1000,
+    default: 100,
+  } as Record<string, number>,
   /** Rows in one member import: a large grassroots union's whole roll, in one transaction of bounded size. */
   importRows: 2000,
-  /** Failed logins allowed per account (and address) within the throttle window, before RATE_LIMITED. */
+  /**
+   * Failed logins allowed per account (or per unknown username) and address within the throttle
+   * window, before RATE_LIMITED: a person who forgot a password gives up or resets it well before.
+   */
   loginFailures: 10,
   /** The login throttle's window: long enough to make guessing slow, short enough not to lock people out for long. */
   loginWindowMs: 15 * 60 * 1000,
+  /**
+   * Failed logins allowed from one address across all usernames within the window: one office
+   * behind one NAT address mistyping passwords all morning stays well under it, while guessing one
+   * password against many accounts (which the per-account count cannot see) stops after 50 tries.
+   */
+  loginAddressFailures: 50,
+  /**
+   * Longest `q` (free-text search), in characters: a full name and a card number are under 60;
+   * each word of `q` is one LIKE, so the text and its words are capped before any query is built.
+   */
+  qChars: 200,
+  /** Most words in `q`: a name is at most 5 or 6 words; ten covers a name, a unit and a number. */
+  qWords: 10,
+  /**
+   * Longest long text (achievements, review comments), in characters: a TEXT column holds 65,535
+   * bytes on MySQL, and 20,000 UTF-16 units are at most 60,000 bytes of UTF-8. About ten printed pages.
+   */
+  longTextChars: 20000,
+  /**
+   * Largest audit snapshot (each of `before` and `after`), in bytes of JSON: they are TEXT columns
+   * (65,535 bytes on MySQL). A longer snapshot keeps every field but cuts the longest texts, marked;
+   * the record itself keeps the whole value, and the write is never lost to its audit row.
+   */
+  auditSnapshotBytes: 60000,
 } as const;

@@ -2,6 +2,7 @@ import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { badInput, forbidden } from './errors';
 import { LIKE_ESCAPE, likeEscape, searchWords } from './text';
 import { LIMITS } from './limits';
+import { isoDate, isoDateTime, parseId, preview } from './input';
 
 /**
  * The react-admin list grammar (ids, q, plain fields, arrays as IN, _lt/_lte/_gt/_gte, sort,
@@ -36,14 +37,34 @@ export interface ListArgsLike {
   filter?: object | null;
 }
 
-const RANGE = /^(.+)_(lt|lte|gt|gte)$/;
 const OPS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+type Op = keyof typeof OPS;
 
-function parseId(field: string, v: unknown): number {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < 1) throw badInput(field, `"${String(v)}" is not a valid id`);
-  return n;
+/** `joinedAt_gte` as the field `joinedAt` and the operator `gte`; a key without a range suffix as itself. */
+function rangeOf(key: string): { name: string; op: Op | null } {
+  const i = key.lastIndexOf('_');
+  const op = key.slice(i + 1);
+  return i > 0 && Object.hasOwn(OPS, op) ? { name: key.slice(0, i), op: op as Op } : { name: key, op: null };
+}
+
+/**
+ * The spec of a field a client named, or undefined. Own properties only: a client's `constructor`
+ * or `__proto__` must not find Object.prototype's (it would sort by `x.undefined`).
+ */
+export function fieldOf(spec: ListSpec, name: string): FieldSpec | undefined {
+  return Object.hasOwn(spec.fields, name) ? spec.fields[name] : undefined;
+}
+
+/**
+ * The words of a `q`, refused before any query is built when a person searching would never
+ * write so much: each word is one LIKE over the search column.
+ */
+export function qWords(raw: unknown): string[] {
+  if (typeof raw !== 'string') throw badInput('q', 'expected text');
+  if (raw.length > LIMITS.qChars) throw badInput('q', `at most ${LIMITS.qChars} characters`);
+  const words = searchWords(raw);
+  if (words.length > LIMITS.qWords) throw badInput('q', `at most ${LIMITS.qWords} words`);
+  return words;
 }
 
 function coerce(field: string, spec: FieldSpec, v: unknown): unknown {
@@ -51,13 +72,9 @@ function coerce(field: string, spec: FieldSpec, v: unknown): unknown {
     case 'id':
       return parseId(field, v);
     case 'date':
-      if (typeof v !== 'string' || !ISO_DATE.test(v)) throw badInput(field, 'expected an ISO date yyyy-mm-dd');
-      return v;
-    case 'datetime': {
-      const d = new Date(String(v));
-      if (Number.isNaN(d.getTime())) throw badInput(field, 'expected an ISO date-time');
-      return d;
-    }
+      return isoDate(field, v);
+    case 'datetime':
+      return isoDateTime(field, v);
     case 'number':
       if (typeof v !== 'number' || !Number.isFinite(v)) throw badInput(field, 'expected a number');
       return v;
@@ -85,28 +102,29 @@ export function applyFilter<T extends ObjectLiteral>(
   for (const [key, raw] of Object.entries(filter)) {
     if (raw === undefined || raw === null) continue;
     const p = `f${n++}`;
+    // A list value is one IN (…) parameter per element: capped like `ids` and pages.
+    if (Array.isArray(raw) && raw.length > PER_PAGE_CAP) throw badInput(key, `at most ${PER_PAGE_CAP} values per request`);
     if (key === 'ids') {
       const ids = (raw as unknown[]).map((v) => parseId('ids', v));
-      if (ids.length > PER_PAGE_CAP) throw badInput('ids', `at most ${PER_PAGE_CAP} ids per request`);
       if (ids.length === 0) qb.andWhere('1=0');
       else qb.andWhere(`${alias}.id IN (:...${p})`, { [p]: ids });
       continue;
     }
     if (key === 'q') {
+      const words = qWords(raw);
       if (!spec.searchColumn) continue;
-      searchWords(String(raw)).forEach((w, i) =>
+      words.forEach((w, i) =>
         qb.andWhere(`${alias}.${spec.searchColumn} LIKE :${p}_${i} ${LIKE_ESCAPE}`, { [`${p}_${i}`]: `%${likeEscape(w)}%` }),
       );
       continue;
     }
-    const range = RANGE.exec(key);
-    const name = range ? range[1] : key;
-    const field = spec.fields[name];
+    const { name, op } = rangeOf(key);
+    const field = fieldOf(spec, name);
     if (!field) throw badInput(key, 'unknown filter');
     if (field.personal && !opts.personalAllowed) throw forbidden(`${key}: personal data cannot be filtered by this role`);
     const col = `${alias}.${field.column}`;
-    if (range) {
-      qb.andWhere(`${col} ${OPS[range[2] as keyof typeof OPS]} :${p}`, { [p]: coerce(key, field, raw) });
+    if (op) {
+      qb.andWhere(`${col} ${OPS[op]} :${p}`, { [p]: coerce(key, field, raw) });
     } else if (Array.isArray(raw)) {
       if (raw.length === 0) qb.andWhere('1=0');
       else qb.andWhere(`${col} IN (:...${p})`, { [p]: raw.map((v) => coerce(key, field, v)) });
@@ -139,8 +157,8 @@ export function applySortAndPage<T extends ObjectLiteral>(
   const order = (args.sortOrder ?? spec.defaultSort.order).toUpperCase();
   if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'must be ASC or DESC');
   if (sortField !== 'id') {
-    const field = spec.fields[sortField];
-    if (!field || field.sortable === false) throw badInput('sortField', `cannot sort by ${sortField}`);
+    const field = fieldOf(spec, sortField);
+    if (!field || field.sortable === false) throw badInput('sortField', `cannot sort by ${preview(sortField)}`);
     if (field.personal && !opts.personalAllowed) throw forbidden(`sortField: personal data cannot be sorted by this role`);
     qb.orderBy(`${alias}.${field.sortColumn ?? field.column}`, order);
     qb.addOrderBy(`${alias}.id`, order);

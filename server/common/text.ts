@@ -16,6 +16,18 @@ export function searchKey(...parts: Array<string | null | undefined>): string {
     .trim();
 }
 
+/**
+ * A derived key cut to its column's width. Keys can be longer than the text they come from (NFD
+ * spells a Hangul syllable as two or three jamo), and MySQL refuses a value wider than its column.
+ * The cut never splits a surrogate pair; search still finds every word that fits, and the name
+ * itself is stored whole.
+ */
+export function fitKey(key: string, max: number): string {
+  if (key.length <= max) return key;
+  const end = /[\uD800-\uDBFF]/.test(key[max - 1]) ? max - 1 : max;
+  return key.slice(0, end).trimEnd();
+}
+
 /** The words of a `q` filter, each already a search key; empty words are dropped. */
 export function searchWords(q: string | null | undefined): string[] {
   return searchKey(q).split(' ').filter(Boolean);

@@ -1,8 +1,13 @@
 import { notFound } from '../common/errors';
+import { idValue, preview } from '../common/input';
 
-/** An ID argument as a row id; an id that cannot exist reads as not found. */
+/**
+ * The id of a single read or write by id (`Member(id)`, `updateMember(id)`): an id that cannot
+ * exist reads as not found, like one that does not. Every other id argument goes through
+ * `parseId` (common/input.ts), which answers BAD_USER_INPUT naming the argument.
+ */
 export function rowId(what: string, id: string | number): number {
-  const n = Number(id);
-  if (!Number.isSafeInteger(n) || n < 1) throw notFound(what, id);
+  const n = idValue(id);
+  if (n === null) throw notFound(what, preview(id));
   return n;
 }

@@ -69,3 +69,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
 }
 
 export const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof GraphQLError;
+
+/**
+ * The error without graphql's spelling suggestions ("Did you mean allMembers?", "Did you mean the
+ * enum value MALE?"), in validation and in variable errors alike: they would list the schema that
+ * turning introspection off hides.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  return { ...formatted, message: formatted.message.replace(/ ?Did you mean .+\?$/, '') };
+}

@@ -7,9 +7,10 @@ import { GraphQLSchema } from 'graphql';
 import { Context, RequestLoaders } from '../graphql/context';
 import { Services } from '../graphql/services';
 import { PROJECT_ROOT } from '../config';
-import { formatError } from '../graphql/schema';
+import { formatError, withoutSuggestions } from '../graphql/schema';
 import { queryLimitsPlugin } from '../graphql/limits';
 import { LIMITS } from '../common/limits';
+import { LANDING_PAGE_CSP, setSecurityHeaders } from './security-headers';
 
 export const MAX_BODY_BYTES = LIMITS.bodyBytes;
 
@@ -79,7 +80,8 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
     schema,
     // Cache control hooks every field; we do no HTTP caching of GraphQL, so it is off (see stack notes).
     plugins: [ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin],
-    formatError: (formatted, error) => formatError(formatted, error),
+    // Introspection off (production) also means no "Did you mean allMembers?" that would spell the schema out.
+    formatError: (formatted, error) => formatError(services.config.introspection ? formatted : withoutSuggestions(formatted), error),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: services.config.introspection,
@@ -122,6 +124,7 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
     });
     const out: Record<string, string> = {};
     for (const [k, v] of result.headers) out[k] = v;
+    if (out['content-type']?.startsWith('text/html')) out['content-security-policy'] = LANDING_PAGE_CSP;
     res.writeHead(result.status ?? 200, out);
     if (result.body.kind === 'complete') res.end(result.body.string);
     else {
@@ -132,6 +135,7 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
 
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
+    setSecurityHeaders(res, pathname);
     const work =
       pathname === '/healthz'
         ? services.db.ping().then((ok) => sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unreachable' }))

@@ -6,16 +6,11 @@ import { scopePredicate, ScopedTable } from '../auth/scope';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { badInput, conflict, notFound } from '../common/errors';
+import { checkText, parseId } from '../common/input';
+import { LIMITS } from '../common/limits';
 import { applyFilter, applyKeyset, applySortAndPage, Keyset, ListArgsLike, ListSpec } from '../common/list';
 import { byKeys, LoaderKey, Req } from './loaders';
 import type { Resource } from './resource';
-
-/** An ID argument as a row id, or BAD_USER_INPUT naming the field. */
-export function parseId(field: string, v: unknown): number {
-  const n = typeof v === 'number' ? v : /^[0-9]{1,15}$/.test(String(v)) ? Number(v) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw badInput(field, `"${String(v).slice(0, 40)}" is not a valid id`);
-  return n;
-}
 
 export interface Row extends ObjectLiteral {
   id: number;
@@ -216,9 +211,10 @@ export class ResourceService<E extends Row> {
       if (type === ID && v != null && v !== '') v = parseId(prop, v);
       if (Array.isArray(type) && type[0] === ID && Array.isArray(v)) v = v.map((x) => parseId(prop, x));
       if (typeof v === 'string') {
+        // length before anything else, then control characters (common/input.ts)
+        checkText(prop, v, column?.length ? Number(column.length) : LIMITS.longTextChars);
         v = v.trim();
         if (v === '') v = null;
-        else if (column?.length && (v as string).length > Number(column.length)) throw badInput(prop, `at most ${column.length} characters`);
       }
       out[prop] = v;
     }

@@ -16,6 +16,15 @@ export enum MemberStatus {
 }
 registerEnumType(MemberStatus, { name: 'MemberStatus' });
 
+/**
+ * The widths of the member's text columns, in characters: the columns below are declared with
+ * them and the input rules check them, so a value that passes always fits.
+ */
+export const MEMBER_TEXT = {
+  fullName: 160, sortKey: 160, searchKey: 255, phone: 32, email: 160, nationalId: 32, cardNumber: 32,
+  position: 120, ethnicity: 64, occupation: 255, leftReason: 255,
+} as const;
+
 /** Fields that analysts read as null and may neither filter nor sort on. */
 export const PERSONAL_FIELDS = ['birthDate', 'phone', 'email', 'nationalId'] as const;
 
@@ -40,15 +49,15 @@ export class Member {
   id: number;
 
   @Field()
-  @Column({ type: 'varchar', length: 160 })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.fullName })
   fullName: string;
 
   /** Given name first, without diacritics: the order Vietnamese lists use. */
-  @Column({ type: 'varchar', length: 160 })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.sortKey })
   sortKey: string;
 
   /** Name and card number without diacritics, for `q`. Never holds personal data. */
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.searchKey })
   searchKey: string;
 
   @Field(() => Gender)
@@ -60,15 +69,15 @@ export class Member {
   birthDate: string | null;
 
   @Field(() => String, { nullable: true, description: 'personal data (null for analysts)' })
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.phone, nullable: true })
   phone: string | null;
 
   @Field(() => String, { nullable: true, description: 'personal data (null for analysts)' })
-  @Column({ type: 'varchar', length: 160, nullable: true })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.email, nullable: true })
   email: string | null;
 
   @Field(() => String, { nullable: true, description: 'personal data (null for analysts)' })
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.nationalId, nullable: true })
   nationalId: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO date the member joined the union (kết nạp)' })
@@ -77,19 +86,19 @@ export class Member {
 
   @Field(() => String, { nullable: true, description: 'union card number (thẻ đoàn viên), unique' })
   @Index('uq_member_card', { unique: true })
-  @Column({ type: 'varchar', length: 32, nullable: true })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.cardNumber, nullable: true })
   cardNumber: string | null;
 
   @Field(() => String, { nullable: true, description: 'union position: tổ trưởng, ủy viên BCH, chủ tịch…' })
-  @Column({ type: 'varchar', length: 120, nullable: true })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.position, nullable: true })
   position: string | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.ethnicity, nullable: true })
   ethnicity: string | null;
 
   @Field(() => String, { nullable: true, description: 'job and workplace' })
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.occupation, nullable: true })
   occupation: string | null;
 
   @Field(() => MemberStatus)
@@ -101,7 +110,7 @@ export class Member {
   leftAt: string | null;
 
   @Field(() => String, { nullable: true })
-  @Column({ type: 'varchar', length: 255, nullable: true })
+  @Column({ type: 'varchar', length: MEMBER_TEXT.leftReason, nullable: true })
   leftReason: string | null;
 
   @Field(() => String, { nullable: true, description: 'ISO date a discipline (kỷ luật) starts; no award while under discipline' })

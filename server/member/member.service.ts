@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Gender, Member, MemberResource, MemberStatus } from './member.entity';
+import { Gender, Member, MEMBER_TEXT, MemberResource, MemberStatus } from './member.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { OrgLevel } from '../org/org-level';
 import { OrgService } from '../org/org.service';
@@ -9,12 +9,15 @@ import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, notFound } from '../common/errors';
 import { AuditEvent } from '../audit/audit-event.entity';
-import { nameSortKey, searchKey } from '../common/text';
+import { fitKey, nameSortKey, searchKey } from '../common/text';
+import { checkText, isIsoDate, isoDate, optionalId, preview } from '../common/input';
 import { groupByKeys, LoaderFamily, Req } from '../kit/loaders';
 import { ResourceService } from '../kit/service';
+import { relocateMember } from '../kit/located';
 import { today } from '../common/clock';
 import { snake } from '../db/naming';
 import { LIMITS } from '../common/limits';
+import { auditSnapshot } from '../audit/audit.service';
 
 export interface MemberInput {
   fullName?: string | null;
@@ -37,37 +40,45 @@ export interface MemberInput {
   teamId?: string | null;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The member's free-text fields, each checked against its column (MEMBER_TEXT). */
+const TEXT_FIELDS = ['fullName', 'phone', 'email', 'nationalId', 'cardNumber', 'position', 'ethnicity', 'occupation', 'leftReason'] as const;
+
+/**
+ * local@domain with a dot inside the domain, no whitespace, one @. Plain string operations rather
+ * than one pattern: `[^\s@]+\.[^\s@]+` backtracks over every dot, in time quadratic in the input.
+ */
+export function isEmail(s: string): boolean {
+  const at = s.indexOf('@');
+  if (at < 1 || at !== s.lastIndexOf('@') || /\s/.test(s)) return false;
+  const domain = s.slice(at + 1);
+  const dot = domain.indexOf('.', 1);
+  return dot > 0 && dot < domain.length - 1;
+}
 
 /** Input rules, each a small pure check naming its field. */
 export function validateMemberInput(input: MemberInput, creating: boolean): void {
+  // Lengths and characters first: no pattern below ever runs on a value wider than its column.
+  for (const f of TEXT_FIELDS) checkText(f, input[f], MEMBER_TEXT[f]);
   if (creating || input.fullName !== undefined) {
-    const n = input.fullName?.trim();
-    if (!n) throw badInput('fullName', 'is required');
-    if (n.length > 160) throw badInput('fullName', 'at most 160 characters');
+    if (!input.fullName?.trim()) throw badInput('fullName', 'is required');
   }
   if (creating && !input.gender) throw badInput('gender', 'is required');
   for (const f of ['birthDate', 'joinedAt', 'leftAt', 'disciplinedFrom', 'disciplinedUntil'] as const) {
     const v = input[f];
     if (v == null || v === '') continue;
-    if (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v)) || new Date(v).toISOString().slice(0, 10) !== v) {
-      throw badInput(f, 'expected a valid date yyyy-mm-dd');
-    }
+    isoDate(f, v);
     if (v > today() && f !== 'disciplinedUntil') throw badInput(f, 'cannot be in the future');
   }
   if (input.disciplinedFrom && input.disciplinedUntil && input.disciplinedUntil < input.disciplinedFrom) {
     throw badInput('disciplinedUntil', 'is before the start of the discipline');
   }
   if (input.birthDate && input.joinedAt && input.joinedAt < input.birthDate) throw badInput('joinedAt', 'is before the birth date');
-  if (input.email != null && input.email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email)) throw badInput('email', 'is not an e-mail address');
+  if (input.email != null && input.email !== '' && !isEmail(input.email)) throw badInput('email', 'is not an e-mail address');
+  // One quantifier over one character class: linear.
   if (input.phone != null && input.phone !== '' && !/^\+?[0-9 .-]{8,15}$/.test(input.phone)) throw badInput('phone', 'is not a phone number');
   if (input.nationalId != null && input.nationalId !== '' && !/^(\d{9}|\d{12})$/.test(input.nationalId)) {
     throw badInput('nationalId', 'must have 9 or 12 digits (CMND or CCCD)');
-  }
-  if (input.cardNumber != null && input.cardNumber.length > 32) throw badInput('cardNumber', 'at most 32 characters');
-  // The column widths (member.entity.ts): MariaDB would fail the INSERT, SQLite would store it.
-  for (const [f, max] of [['email', 160], ['position', 120], ['ethnicity', 64], ['occupation', 255], ['leftReason', 255]] as const) {
-    if ((input[f]?.length ?? 0) > max) throw badInput(f, `at most ${max} characters`);
   }
 }
 
@@ -101,26 +112,28 @@ export interface ImportReport {
   errors: ImportRowError[];
 }
 
-const GENDERS: Record<string, Gender> = { nam: Gender.MALE, male: Gender.MALE, m: Gender.MALE, nu: Gender.FEMALE, female: Gender.FEMALE, f: Gender.FEMALE };
+const GENDERS: Readonly<Record<string, Gender>> = { nam: Gender.MALE, male: Gender.MALE, m: Gender.MALE, nu: Gender.FEMALE, female: Gender.FEMALE, f: Gender.FEMALE };
 
 /** dd/mm/yyyy (as Vietnamese sheets write dates) or ISO to ISO; null when blank; undefined when unreadable. */
 export function importDate(v: string | null | undefined): string | null | undefined {
   const s = v?.trim();
   if (!s) return null;
-  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
+  if (isIsoDate(s)) return s;
   const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
   return m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : undefined;
 }
 
 /** A template row as member input, or the first unreadable cell. */
 export function parseImportRow(r: ImportRow): { input: MemberInput } | { error: { column: string; message: string } } {
-  const gender = GENDERS[searchKey(r.gender)];
   if (!r.gender?.trim()) return { error: { column: 'gender', message: 'is required (Nam or Nữ)' } };
-  if (!gender) return { error: { column: 'gender', message: `"${r.gender}" is not Nam or Nữ` } };
+  // Own keys only: a cell reading "constructor" must not find Object.prototype's.
+  const key = r.gender.length <= 16 ? searchKey(r.gender) : '';
+  const gender = Object.hasOwn(GENDERS, key) ? GENDERS[key] : undefined;
+  if (!gender) return { error: { column: 'gender', message: `"${preview(r.gender)}" is not Nam or Nữ` } };
   const dates: Record<string, string | null> = {};
   for (const f of ['birthDate', 'joinedAt'] as const) {
     const d = importDate(r[f]);
-    if (d === undefined) return { error: { column: f, message: `"${r[f]}" is not a date dd/mm/yyyy` } };
+    if (d === undefined) return { error: { column: f, message: `"${preview(r[f])}" is not a date dd/mm/yyyy` } };
     dates[f] = d;
   }
   const text = (v: string | null | undefined) => (v == null ? null : String(v).trim() || null);
@@ -139,8 +152,7 @@ function newMemberRow(input: MemberInput, place: Pick<Member, 'grassrootsUnionId
   const status = input.status ?? MemberStatus.ACTIVE;
   return {
     fullName,
-    sortKey: nameSortKey(fullName),
-    searchKey: searchKey(fullName, cardNumber),
+    ...memberKeys(fullName, cardNumber),
     gender: input.gender!,
     birthDate: input.birthDate || null,
     phone: blankToNull(input.phone) ?? null,
@@ -157,6 +169,14 @@ function newMemberRow(input: MemberInput, place: Pick<Member, 'grassrootsUnionId
     disciplinedFrom: input.disciplinedFrom || null,
     disciplinedUntil: input.disciplinedUntil || null,
     ...place,
+  };
+}
+
+/** The derived sort and search keys, cut to their columns. */
+function memberKeys(fullName: string, cardNumber: string | null): Pick<Member, 'sortKey' | 'searchKey'> {
+  return {
+    sortKey: fitKey(nameSortKey(fullName), MEMBER_TEXT.sortKey),
+    searchKey: fitKey(searchKey(fullName, cardNumber), MEMBER_TEXT.searchKey),
   };
 }
 
@@ -214,11 +234,11 @@ export class MemberService extends ResourceService<Member> {
   }
 
   /** The grassroots union and team a member is placed in, checked against the caller's scope. */
-  private async placement(caller: Caller, em: EntityManager, grassrootsUnionId: string | number, teamId: string | number | null | undefined) {
+  private async placement(caller: Caller, em: EntityManager, grassrootsUnionId: string | number, teamId: number | null) {
     const gu = await this.org.writable(caller, grassrootsUnionId, 'grassrootsUnionId', [OrgLevel.GRASSROOTS], em);
     let team: OrgUnit | null = null;
-    if (teamId != null && teamId !== '') {
-      team = await em.getRepository(OrgUnit).findOneBy({ id: Number(teamId), level: OrgLevel.TEAM });
+    if (teamId != null) {
+      team = await em.getRepository(OrgUnit).findOneBy({ id: teamId, level: OrgLevel.TEAM });
       if (!team || team.parentId !== gu.id || !team.active) throw badInput('teamId', `team ${teamId} is not a team of grassroots union ${gu.id}`);
     }
     return {
@@ -238,8 +258,9 @@ export class MemberService extends ResourceService<Member> {
   async create(caller: Caller, input: MemberInput): Promise<Member> {
     validateMemberInput(input, true);
     if (input.grassrootsUnionId == null) throw badInput('grassrootsUnionId', 'is required');
+    const teamId = optionalId('teamId', input.teamId);
     return this.db.transaction(async (em) => {
-      const place = await this.placement(caller, em, input.grassrootsUnionId!, input.teamId);
+      const place = await this.placement(caller, em, input.grassrootsUnionId!, teamId);
       const cardNumber = blankToNull(input.cardNumber) ?? null;
       await this.assertCardFree(em, cardNumber);
       const m = this.repo(em).create(newMemberRow(input, place));
@@ -288,7 +309,7 @@ export class MemberService extends ResourceService<Member> {
         let team: OrgUnit | null = null;
         if (raw.team?.trim()) {
           team = teamByKey.get(searchKey(raw.team)) ?? null;
-          if (!team) return fail('team', `no team "${raw.team.trim()}" in ${gu.name}`);
+          if (!team) return fail('team', `no team "${preview(raw.team.trim())}" in ${gu.name}`);
         }
         const card = parsed.input.cardNumber?.trim();
         if (card) {
@@ -307,7 +328,7 @@ export class MemberService extends ResourceService<Member> {
           AuditEvent,
           chunk.map((m, j) => ({
             actorId: caller.user.id, actorName: caller.user.username, action: 'IMPORT', entityType: 'Member',
-            entityId: Number(result.identifiers[j].id), unitId: gu.id, before: null, after: JSON.stringify(plain(m as Member)),
+            entityId: Number(result.identifiers[j].id), unitId: gu.id, before: null, after: auditSnapshot(plain(m as Member)),
           })),
         );
       }
@@ -318,21 +339,25 @@ export class MemberService extends ResourceService<Member> {
 
   async update(caller: Caller, id: number, input: MemberInput): Promise<Member> {
     validateMemberInput(input, false);
+    // null: not asked (a member always has a grassroots union); undefined: team not asked.
+    const guId = optionalId('grassrootsUnionId', input.grassrootsUnionId);
+    const teamId = input.teamId === undefined ? undefined : optionalId('teamId', input.teamId);
     return this.db.transaction(async (em) => {
       const m = await this.scoped(caller, em).andWhere('m.id = :id', { id }).getOne();
       if (!m) throw notFound('Member', id);
       const before = plain({ ...m });
       // Placement: a new grassroots union is a transfer (chuyển sinh hoạt); both ends must be in scope.
-      const guChanged = input.grassrootsUnionId != null && Number(input.grassrootsUnionId) !== m.grassrootsUnionId;
-      const teamChanged = input.teamId !== undefined && (input.teamId === null || input.teamId === '' ? null : Number(input.teamId)) !== m.teamId;
+      const guChanged = guId != null && guId !== m.grassrootsUnionId;
+      const teamChanged = teamId !== undefined && teamId !== m.teamId;
       if (guChanged || teamChanged) {
-        const place = await this.placement(caller, em, input.grassrootsUnionId ?? m.grassrootsUnionId, guChanged && input.teamId === undefined ? null : input.teamId);
+        const place = await this.placement(caller, em, guId ?? m.grassrootsUnionId, guChanged && teamId === undefined ? null : (teamId ?? null));
         Object.assign(m, place);
+        // The member's nominations and awards are located by where the member sits (their
+        // ancestor columns drive scope and subtree filters): they move with the member, as
+        // moveUnit moves a unit's.
+        await relocateMember(em, id, place);
       }
-      if (input.fullName != null) {
-        m.fullName = input.fullName.trim().replace(/\s+/g, ' ');
-        m.sortKey = nameSortKey(m.fullName);
-      }
+      if (input.fullName != null) m.fullName = input.fullName.trim().replace(/\s+/g, ' ');
       if (input.gender != null) m.gender = input.gender;
       for (const f of ['birthDate', 'joinedAt', 'disciplinedFrom', 'disciplinedUntil'] as const) if (input[f] !== undefined) m[f] = input[f] || null;
       for (const f of ['phone', 'email', 'nationalId', 'position', 'ethnicity', 'occupation'] as const) {
@@ -350,7 +375,7 @@ export class MemberService extends ResourceService<Member> {
         if (input.leftAt) m.leftAt = input.leftAt;
         if (input.leftReason !== undefined) m.leftReason = blankToNull(input.leftReason) ?? null;
       }
-      m.searchKey = searchKey(m.fullName, m.cardNumber);
+      Object.assign(m, memberKeys(m.fullName, m.cardNumber));
       await this.repo(em).save(m);
       await this.audit.record(em, caller, { action: guChanged ? 'TRANSFER' : 'UPDATE', entityType: 'Member', entityId: id, unitId: m.grassrootsUnionId, before, after: plain(m) });
       return this.present(caller, m);

@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { UnitLevel } from './org-level';
 import { Located } from '../kit/located';
 
+/** The widths of a unit's text columns, in characters (declared below, checked by the input rules). */
+export const UNIT_TEXT = { name: 255, code: 64, searchKey: 400 } as const;
+
 /**
  * One table for the four unit types (one id space). Ancestor columns are maintained on write
  * (create and moveUnit) and include the unit itself; see ANCESTOR_COLUMN.
@@ -20,11 +23,11 @@ export class OrgUnit {
   @Column({ type: 'varchar', length: 16 })
   level: UnitLevel;
 
-  @Column({ type: 'varchar', length: 255 })
+  @Column({ type: 'varchar', length: UNIT_TEXT.name })
   name: string;
 
   @Index('uq_org_unit_code', { unique: true })
-  @Column({ type: 'varchar', length: 64, nullable: true })
+  @Column({ type: 'varchar', length: UNIT_TEXT.code, nullable: true })
   code: string | null;
 
   @Column({ type: 'int', nullable: true })
@@ -42,7 +45,7 @@ export class OrgUnit {
   @Column({ type: 'int', nullable: true })
   teamId: number | null;
 
-  @Column({ type: 'varchar', length: 400 })
+  @Column({ type: 'varchar', length: UNIT_TEXT.searchKey })
   searchKey: string;
 
   @Column({ type: 'boolean', default: true })

@@ -99,7 +99,8 @@ export class MoveUnitResolver {
   @Authorized()
   @Mutation(() => OrgUnitUnion, { description: 'moves a unit and its whole subtree under another parent of the right level' })
   moveUnit(@Arg('id', () => ID) id: string, @Arg('parentId', () => ID) parentId: string, @Ctx() ctx: Context) {
-    return ctx.services.org.move(ctx.caller!, rowId('OrgUnit', id), rowId('OrgUnit', parentId));
+    // The unit moved is the single row acted on (NOT_FOUND when it cannot exist); the parent is an argument (BAD_USER_INPUT).
+    return ctx.services.org.move(ctx.caller!, rowId('OrgUnit', id), parentId);
   }
 }
 

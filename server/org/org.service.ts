@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { OrgUnit, OrgUnitMove } from './org-unit.entity';
+import { OrgUnit, OrgUnitMove, UNIT_TEXT } from './org-unit.entity';
 import { ANCESTOR_COLUMN, OrgLevel, PARENT_LEVELS, UnitLevel } from './org-level';
 import { Member, MemberStatus } from '../member/member.entity';
 import { Caller } from '../auth/caller';
@@ -9,7 +9,8 @@ import { hasPermission, Permission, WRITE_UNIT_PERMISSION } from '../auth/permis
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
-import { searchKey } from '../common/text';
+import { fitKey, searchKey } from '../common/text';
+import { checkText, optionalId, parseId } from '../common/input';
 import { today } from '../common/clock';
 import { snake } from '../db/naming';
 import { byKeys, groupByKeys, LoaderFamily, LoaderKey, Req } from '../kit/loaders';
@@ -36,22 +37,32 @@ export interface UnitInput {
 
 /** The parent an update asks for (null: no change asked), and the argument that named it. */
 export function desiredParent(unit: OrgUnit, input: UnitInput): { id: number; field: string } | null {
-  const id = (field: keyof UnitInput) => ({ id: Number(input[field]), field });
+  // undefined: not given; null: given empty (react-admin sends "" for a cleared reference).
+  const ref = (field: 'federationId' | 'unionId' | 'grassrootsUnionId') => (input[field] === undefined ? undefined : optionalId(field, input[field]));
+  const parent = (field: 'federationId' | 'unionId' | 'grassrootsUnionId') => {
+    const id = ref(field);
+    return id == null ? null : { id, field };
+  };
   switch (unit.level) {
     case 'UNION':
-      return input.federationId != null ? id('federationId') : null;
+      return parent('federationId');
     case 'TEAM':
-      return input.grassrootsUnionId != null ? id('grassrootsUnionId') : null;
-    case 'GRASSROOTS':
-      if (input.unionId != null) return id('unionId');
-      // unionId explicitly null, or a unit already directly under its federation: federationId is the parent.
-      if (input.federationId != null && (input.unionId === null || unit.unionId === null)) return id('federationId');
-      return null;
+      return parent('grassrootsUnionId');
+    case 'GRASSROOTS': {
+      const unionId = ref('unionId');
+      if (unionId != null) return { id: unionId, field: 'unionId' };
+      // unionId given empty, or a unit already directly under its federation: federationId is the parent.
+      const federation = parent('federationId');
+      return federation && (unionId === null || unit.unionId === null) ? federation : null;
+    }
     default:
       return null;
   }
 }
 
+
+/** A unit's search key (name and code without diacritics), cut to its column. */
+const unitSearchKey = (name: string, code: string | null) => fitKey(searchKey(name, code), UNIT_TEXT.searchKey);
 
 /** Ancestor columns of a unit placed under `parent` (its own column is set once its id is known). */
 function ancestorsUnder(parent: OrgUnit | null): Pick<OrgUnit, 'federationId' | 'unionId' | 'grassrootsUnionId' | 'teamId'> {
@@ -139,8 +150,8 @@ export class OrgService {
     em?: EntityManager,
     allowDissolved = false,
   ): Promise<OrgUnit> {
-    const n = Number(id);
-    if (id == null || !Number.isSafeInteger(n)) throw badInput(field, 'a unit id is required');
+    if (id == null || id === '') throw badInput(field, 'a unit id is required');
+    const n = parseId(field, id);
     const unit = await this.scoped(caller, null, true, em).andWhere('u.id = :id', { id: n }).getOne();
     if (!unit) throw new AppError('NOT_FOUND', `${field}: unit ${n} not found`, { field });
     if (!unitInScope(caller.scope, unit)) throw forbidden(`${field}: unit ${n} is outside your scope`);
@@ -159,15 +170,17 @@ export class OrgService {
       case OrgLevel.TEAM:
         return this.writable(caller, input.grassrootsUnionId, 'grassrootsUnionId', [OrgLevel.GRASSROOTS], em);
       case OrgLevel.GRASSROOTS: {
-        if (input.unionId != null) {
-          const union = await this.writable(caller, input.unionId, 'unionId', [OrgLevel.UNION], em);
-          if (input.federationId != null && Number(input.federationId) !== union.federationId) {
+        const unionId = optionalId('unionId', input.unionId);
+        const federationId = optionalId('federationId', input.federationId);
+        if (unionId != null) {
+          const union = await this.writable(caller, unionId, 'unionId', [OrgLevel.UNION], em);
+          if (federationId != null && federationId !== union.federationId) {
             throw badInput('federationId', `union ${union.id} belongs to federation ${union.federationId}`);
           }
           return union;
         }
-        if (input.federationId == null) throw badInput('unionId', 'give unionId, or federationId for a grassroots union directly under a federation');
-        return this.writable(caller, input.federationId, 'federationId', [OrgLevel.FEDERATION], em);
+        if (federationId == null) throw badInput('unionId', 'give unionId, or federationId for a grassroots union directly under a federation');
+        return this.writable(caller, federationId, 'federationId', [OrgLevel.FEDERATION], em);
       }
     }
   }
@@ -177,16 +190,16 @@ export class OrgService {
       if (required) throw badInput('name', 'is required');
       return undefined;
     }
+    checkText('name', name, UNIT_TEXT.name);
     const n = name.trim();
     if (!n) throw badInput('name', 'must not be empty');
-    if (n.length > 255) throw badInput('name', 'at most 255 characters');
     return n;
   }
 
   private validateCode(code: string | null | undefined): string | null | undefined {
     if (code === undefined) return undefined;
     if (code === null || !code.trim()) return null;
-    if (code.trim().length > 64) throw badInput('code', 'at most 64 characters');
+    checkText('code', code.trim(), UNIT_TEXT.code);
     return code.trim();
   }
 
@@ -208,7 +221,7 @@ export class OrgService {
         code,
         parentId: parent?.id ?? null,
         ...ancestorsUnder(parent),
-        searchKey: searchKey(name, code),
+        searchKey: unitSearchKey(name, code),
         active: true,
         dissolvedAt: null,
       });
@@ -250,7 +263,7 @@ export class OrgService {
       }
       if (Object.keys(changes).length) {
         Object.assign(unit, changes);
-        unit.searchKey = searchKey(unit.name, unit.code);
+        unit.searchKey = unitSearchKey(unit.name, unit.code);
         await this.repo(em).update(id, { ...changes, searchKey: unit.searchKey }).catch((e) => Promise.reject(Db.isDuplicateKey(e) ? badInput('code', `code ${code} is already used`) : e));
         await this.audit.record(em, caller, { action: 'UPDATE', entityType: LEVEL_TYPE_NAME[level], entityId: id, unitId: id, before, after: plain(unit) });
       }
@@ -289,7 +302,7 @@ export class OrgService {
     });
   }
 
-  async move(caller: Caller, id: number, parentId: number): Promise<OrgUnit> {
+  async move(caller: Caller, id: number, parentId: string | number): Promise<OrgUnit> {
     return this.afterMove(this.db.transaction(async (em) => {
       const found = await this.scoped(caller, null, true, em).andWhere('u.id = :id', { id }).getOne();
       if (!found) throw notFound('OrgUnit', id);

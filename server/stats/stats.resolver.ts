@@ -7,6 +7,7 @@ import { edges } from '../kit/crud';
 import { currentYear } from '../common/clock';
 import { AwardType, AwardTypeResource } from '../award/award-type.entity';
 import { Gender, MemberStatus } from '../member/member.entity';
+import { optionalId } from '../common/input';
 
 registerEnumType(MemberDimension, { name: 'MemberDimension', description: 'CHILD_UNIT: the units one level below the unit asked for' });
 registerEnumType(AwardDimension, { name: 'AwardDimension' });
@@ -51,7 +52,7 @@ export class StatsResolver {
     @Arg('activeOnly', { defaultValue: true }) activeOnly: boolean,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.stats.members(ctx.caller!, unitId == null ? null : Number(unitId), by, activeOnly);
+    return ctx.services.stats.members(ctx.caller!, optionalId('unitId', unitId), by, activeOnly);
   }
 
   @Authorized(Permission.ReadAward)
@@ -62,7 +63,7 @@ export class StatsResolver {
     @Arg('year', () => Int, { nullable: true }) year: number | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.stats.awards(ctx.caller!, unitId == null ? null : Number(unitId), by, year);
+    return ctx.services.stats.awards(ctx.caller!, optionalId('unitId', unitId), by, year);
   }
 
   @Authorized(Permission.ReadOrg)
@@ -72,7 +73,7 @@ export class StatsResolver {
     @Arg('year', () => Int, { nullable: true, description: 'default: this year' }) year: number | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.stats.overview(ctx.caller!, unitId == null ? null : Number(unitId), year ?? currentYear());
+    return ctx.services.stats.overview(ctx.caller!, optionalId('unitId', unitId), year ?? currentYear());
   }
 }
 

@@ -3,6 +3,7 @@ import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
 import introspectionSchema from 'virtual:introspection';
 import { firstGraphQLError, GRAPHQL_URL, gqlRequest, toHttpError } from './graphql';
+import { FIELDS, FIGURES } from './queries';
 import { getToken } from './session';
 
 /** react-admin resource names (URLs, i18n keys) → GraphQL types of the contract. */
@@ -19,56 +20,6 @@ export const RESOURCE_TYPES = {
   auditEvents: 'AuditEvent',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_TYPES;
-
-type Sparse = Array<string | Record<string, string[]>>;
-const UNIT = ['id', 'name', 'code', 'active', 'level', 'createdAt', 'updatedAt', 'dissolvedAt'];
-
-/**
- * The fields each resource asks for. Left alone, ra-data-graphql-simple selects every field and
- * every linked object (a grassroots union's 100 members, each unit's whole history): these
- * selections keep each request to what the screens show.
- */
-const FIELDS: Record<string, { list: Sparse; one?: Sparse }> = {
-  Federation: { list: UNIT },
-  Union: { list: [...UNIT, 'federationId'] },
-  GrassrootsUnion: { list: [...UNIT, 'federationId', 'unionId'] },
-  Team: { list: [...UNIT, 'federationId', 'unionId', 'grassrootsUnionId'] },
-  Member: {
-    list: [
-      'id', 'fullName', 'gender', 'birthDate', 'phone', 'email', 'cardNumber', 'position', 'status', 'joinedAt', 'leftAt',
-      'federationId', 'unionId', 'grassrootsUnionId', 'teamId', 'ethnicity', 'occupation',
-    ],
-    one: [
-      'id', 'fullName', 'gender', 'birthDate', 'phone', 'email', 'nationalId', 'cardNumber', 'position', 'status', 'joinedAt',
-      'leftAt', 'leftReason', 'ethnicity', 'occupation', 'disciplinedFrom', 'disciplinedUntil', 'federationId', 'unionId',
-      'grassrootsUnionId', 'teamId', 'createdAt', 'updatedAt',
-    ],
-  },
-  User: { list: ['id', 'username', 'fullName', 'role', 'scopeUnitId', 'memberId', 'active', 'lastLoginAt', 'createdAt'] },
-  AwardType: { list: ['id', 'code', 'name', 'nomineeKind', 'decidingLevel', 'oncePerLifetime', 'active'] },
-  Nomination: {
-    list: [
-      'id', 'awardTypeId', 'year', 'nomineeName', 'nomineeMemberId', 'nomineeUnitId', 'nominatingUnitId', 'status', 'currentLevel',
-      'version', 'createdById', 'federationId', 'unionId', 'grassrootsUnionId', 'createdAt', 'updatedAt', 'achievements',
-    ],
-    one: [
-      'id', 'awardTypeId', 'year', 'achievements', 'nomineeName', 'nomineeMemberId', 'nomineeUnitId', 'nominatingUnitId', 'status',
-      'currentLevel', 'version', 'createdById', 'federationId', 'unionId', 'grassrootsUnionId', 'createdAt', 'updatedAt',
-      { history: ['id', 'action', 'actorId', 'actorName', 'at', 'comment', 'fromStatus', 'toStatus', 'level'] },
-      { award: ['id', 'decisionNumber', 'decidedAt'] },
-    ],
-  },
-  Award: {
-    list: [
-      'id', 'nominationId', 'awardTypeId', 'year', 'nomineeName', 'nomineeMemberId', 'nomineeUnitId', 'decisionNumber', 'decidedAt',
-      'decidedById', 'decidingUnitId', 'federationId', 'unionId', 'grassrootsUnionId', 'teamId',
-    ],
-  },
-  AuditEvent: {
-    list: ['id', 'action', 'entityType', 'entityId', 'actorId', 'actorName', 'unitId', 'at'],
-    one: ['id', 'action', 'entityType', 'entityId', 'actorId', 'actorName', 'unitId', 'at', 'before', 'after'],
-  },
-};
 
 const typeOf = (resource: string): string => (RESOURCE_TYPES as Record<string, string>)[resource] ?? resource;
 
@@ -182,12 +133,6 @@ export interface OrgUnitRef {
   grassrootsUnionId?: string | null;
 }
 
-const UNIT_REF = `
-  ... on Federation { id name level }
-  ... on Union { id name level federationId }
-  ... on GrassrootsUnion { id name level federationId unionId }
-  ... on Team { id name level federationId unionId grassrootsUnionId }`;
-
 export const dataProvider: CongDoanDataProvider = {
   getList: (resource, params: GetListParams) =>
     call(() => base.getList(typeOf(resource), withFields(typeOf(resource), { ...params, filter: cleanFilter(params.filter) }, 'list'))),
@@ -265,21 +210,21 @@ export const dataProvider: CongDoanDataProvider = {
   },
   async overview(unitId) {
     const d = await gqlRequest(
-      `query($unitId: ID) { overview(unitId: $unitId) { federations unions grassrootsUnions teams members women pendingNominations awardsThisYear year } }`,
+      FIGURES.overview,
       { unitId: unitId ?? null },
     );
     return d.overview;
   },
   async memberStats(unitId) {
     const d = await gqlRequest(
-      `query($unitId: ID) { memberStats(by: [CHILD_UNIT], unitId: $unitId) { unitId count unit { ${UNIT_REF} } } }`,
+      FIGURES.memberStats,
       { unitId: unitId ?? null },
     );
     return d.memberStats.map((s: any) => ({ unitId: s.unitId, count: s.count, unitName: s.unit?.name ?? null }));
   },
   async awardStats(p = {}) {
     const d = await gqlRequest(
-      `query($unitId: ID, $year: Int) { awardStats(by: [AWARD_TYPE, YEAR], unitId: $unitId, year: $year) { awardTypeId year count awardType { code name } } }`,
+      FIGURES.awardStats,
       { unitId: p.unitId ?? null, year: p.year ?? null },
     );
     return d.awardStats.map((s: any) => ({
@@ -291,7 +236,7 @@ export const dataProvider: CongDoanDataProvider = {
     }));
   },
   async orgUnit(id) {
-    const d = await gqlRequest(`query($id: ID!) { orgUnit(id: $id) { ${UNIT_REF} } }`, { id });
+    const d = await gqlRequest(FIGURES.orgUnit, { id });
     return d.orgUnit;
   },
 };
