@@ -201,7 +201,9 @@ describe('admin panel', () => {
         chair.token,
       );
     await page.locator('input[name="q"]').fill('expinj');
-    await page.waitForFunction('document.querySelectorAll("tbody tr").length === 2', undefined, { timeout: 15_000 });
+    // (not waitForFunction with a string: the panel's CSP forbids eval)
+    for (let i = 0; i < 150 && (await page.locator('tbody tr').count()) !== 2; i++) await page.waitForTimeout(100);
+    expect(await page.locator('tbody tr').count()).toBe(2);
     await row(page, 'EXPINJ-1').waitFor();
 
     const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Xuất CSV' }).click()]);
