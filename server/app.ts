@@ -6,6 +6,7 @@ import { Db } from './db/dialect';
 import { seedDemo } from './db/demo-seed';
 import { seedDemoNominations } from './award/demo-nominations';
 import { createServices, Services } from './graphql/services';
+import { ensureYearCatalogues } from './year/year.services';
 import { getSchema } from './graphql/schema';
 import { createHttpServer } from './http/server';
 
@@ -27,6 +28,8 @@ export async function startApp(config: Config, log: (s: string) => void = consol
   const services = createServices(db, config);
   const added = await services.awardType.ensureCatalogue();
   if (added) log(`Seeded ${added} award types`);
+  const yearRows = await ensureYearCatalogues(services.year);
+  if (yearRows) log(`Seeded ${yearRows} indicators and rule thresholds`);
   // The embedded default starts with the demo; a configured database starts empty (or as it was).
   if (!config.databaseUrl || config.seedDemo) {
     if (await seedDemo(ds)) await seedDemoNominations(services);

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { GraphQLObjectType } from 'graphql';
+import { getNamedType, GraphQLObjectType, isObjectType, isUnionType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 import { getSchema, RESOLVERS } from '../server/graphql/schema';
 import { Permission } from '../server/auth/permissions';
+import { allEdges } from '../server/kit/crud';
+import { resourceOfType } from '../server/kit/resource';
 
 /**
  * The permission surface (Twenty's habit): every Query and Mutation field of the built schema with
@@ -24,6 +26,8 @@ const HEADER = [
   '# The permission each GraphQL operation requires (test/permission-surface.test.ts).',
   '# public: anyone; authenticated: any signed-in account (the service checks the rest);',
   '# otherwise the permissions of server/auth/permissions.ts it needs. Scope applies on top, in SQL.',
+  '# Edge lines: a field that reaches another resource, and the read permission it checks first',
+  '# (without it the field reads null or []); `data` fields return what their parent already scoped.',
   `# A diff here is a permission change to review. Update deliberately: ${UPDATE_COMMAND}`,
 ];
 
@@ -69,6 +73,43 @@ async function currentSurface(): Promise<string[]> {
   return lines;
 }
 
+/**
+ * Fields of object types that are not root fields but return data of an object of their own: they
+ * hand back their value as it is (the resolver that made the parent already scoped it). Each is
+ * listed with the reason it needs no check of its own.
+ */
+const PLAIN_DATA: Record<string, string> = {
+  'AuthPayload.user': 'the account that has just signed in',
+  'NominationResult.nomination': 'the nomination the caller has just reviewed',
+};
+
+/**
+ * Every edge: a field of an object type that returns a resource (or a unit of any level, or a list
+ * of them). Each must be declared with the kit's `edges()`, which checks the reached resource's read
+ * permission before resolving it, and is listed with that permission; a new edge shows up here.
+ */
+async function edgeSurface(): Promise<string[]> {
+  const schema = await getSchema();
+  const lines: string[] = [];
+  const problems: string[] = [];
+  const declared = allEdges();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__') || type === schema.getQueryType() || type === schema.getMutationType()) continue;
+    for (const field of Object.values(type.getFields())) {
+      const target = getNamedType(field.type);
+      const reachesResource = !!resourceOfType(target.name) || (isUnionType(target) && target.getTypes().every((t) => resourceOfType(t.name)));
+      if (!reachesResource) continue;
+      const key = `${type.name}.${field.name}`;
+      const edge = declared.find((e) => e.typeName === type.name && e.field === field.name);
+      if (edge) lines.push(`Edge ${key}: ${edge.permission}`);
+      else if (PLAIN_DATA[key]) lines.push(`Edge ${key}: data (${PLAIN_DATA[key]})`);
+      else problems.push(`${key} returns ${target.name} but is not declared with the kit's edges(): nothing checks the permission to read it`);
+    }
+  }
+  if (problems.length) throw new Error(`Unchecked edges:\n${problems.join('\n')}`);
+  return lines.sort();
+}
+
 function readSnapshot(): string[] | null {
   if (!fs.existsSync(SNAPSHOT_FILE)) return null;
   return fs
@@ -81,7 +122,7 @@ function readSnapshot(): string[] | null {
 describe('permission surface', () => {
   let surface: string[];
   beforeAll(async () => {
-    surface = await currentSurface();
+    surface = [...(await currentSurface()), ...(await edgeSurface())];
   });
 
   it('matches test/permission-surface.snapshot.txt', () => {
@@ -115,7 +156,10 @@ describe('permission surface', () => {
 
   it('names only declared permissions', () => {
     const known = new Set<string>([...Object.values(Permission), 'public', 'authenticated']);
-    const unknown = surface.flatMap((l) => l.split(': ')[1].split(' & ')).filter((p) => !known.has(p));
+    const unknown = surface
+      .filter((l) => !l.includes(': data ('))
+      .flatMap((l) => l.split(': ')[1].split(' & '))
+      .filter((p) => !known.has(p));
     expect(unknown).toEqual([]);
   });
 

@@ -1,12 +1,18 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { User } from './user.entity';
-import { AuthPayload, CreateUserArgs, UpdateUserArgs, UserListArgs, UserMetaArgs } from './account.inputs';
-import { Permission } from '../auth/permissions';
+import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { User, UserResource } from './user.entity';
+import { AuthPayload } from './account.inputs';
+import { GRANTABLE_ROLES, Permission, REVIEW_LEVEL, ROLE_PERMISSIONS } from '../auth/permissions';
+import { Role } from '../auth/role';
+import { OrgLevel } from '../org/org-level';
 import { Context } from '../graphql/context';
-import { ListMetadata } from '../graphql/list-args';
-import { rowId } from '../graphql/ids';
-import { OrgUnitUnion } from '../org/org.types';
-import { Member } from '../member/member.entity';
+import { ANY_UNIT, OrgUnitUnion } from '../org/org.types';
+import { Member, MemberResource } from '../member/member.entity';
+import { crudResolver, edges } from '../kit/crud';
+
+const UserCrudResolver = crudResolver(UserResource, {
+  service: (s) => s.account,
+  describe: { delete: 'deactivates the account: no more logins, its tokens stop working' },
+});
 
 @Resolver(() => User)
 export class AccountResolver {
@@ -23,51 +29,26 @@ export class AccountResolver {
     return ctx.caller?.user ?? null;
   }
 
-  @Authorized(Permission.ReadUser)
-  @Query(() => User, { name: 'User', nullable: true })
-  user(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.account.get(ctx.caller!, rowId('User', id));
+  // What the account's role may do, from server/auth/permissions.ts: the panel shows what these allow.
+  @FieldResolver(() => [Permission], { description: 'the permissions of the account’s role (always inside its scope)' })
+  permissions(@Root() u: User): readonly Permission[] {
+    return ROLE_PERMISSIONS[u.role];
   }
 
-  @Authorized(Permission.ReadUser)
-  @Query(() => [User])
-  allUsers(@Args() args: UserListArgs, @Ctx() ctx: Context) {
-    return ctx.services.account.list(ctx.caller!, args);
+  @FieldResolver(() => [Role], { description: 'the roles this account may grant (create and edit accounts of)' })
+  grantableRoles(@Root() u: User): readonly Role[] {
+    return GRANTABLE_ROLES[u.role];
   }
 
-  @Authorized(Permission.ReadUser)
-  @Query(() => ListMetadata, { nullable: true })
-  async _allUsersMeta(@Args() args: UserMetaArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.account.count(ctx.caller!, args.filter) };
-  }
-
-  @Authorized(Permission.WriteUser)
-  @Mutation(() => User, { nullable: true })
-  createUser(@Args() args: CreateUserArgs, @Ctx() ctx: Context) {
-    return ctx.services.account.create(ctx.caller!, args);
-  }
-
-  /** Anyone signed in may change their own name and password; other edits need WriteUser (checked in the service). */
-  @Authorized()
-  @Mutation(() => User, { nullable: true })
-  updateUser(@Args() args: UpdateUserArgs, @Ctx() ctx: Context) {
-    const { id, ...input } = args;
-    return ctx.services.account.update(ctx.caller!, rowId('User', id), input);
-  }
-
-  @Authorized(Permission.WriteUser)
-  @Mutation(() => User, { nullable: true, description: 'deactivates the account: no more logins, its tokens stop working' })
-  deleteUser(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.account.remove(ctx.caller!, rowId('User', id));
-  }
-
-  @FieldResolver(() => OrgUnitUnion, { nullable: true })
-  scopeUnit(@Root() u: User, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, u.scopeUnitId);
-  }
-
-  @FieldResolver(() => Member, { nullable: true })
-  member(@Root() u: User, @Ctx() ctx: Context) {
-    return ctx.services.member.byId(ctx, u.memberId);
+  @FieldResolver(() => OrgLevel, { nullable: true, description: 'the level at which this account reviews nominations (null: none, or any for SYSTEM_ADMIN)' })
+  reviewLevel(@Root() u: User): OrgLevel | null {
+    return REVIEW_LEVEL[u.role] ?? null;
   }
 }
+
+const UserEdges = edges<User>(User, 'User', {
+  scopeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (u, req, s) => s.org.byId(req, u.scopeUnitId) },
+  member: { type: () => Member, target: MemberResource, resolve: (u, req, s) => s.member.byId(req, u.memberId) },
+});
+
+export const ACCOUNT_RESOLVERS = [UserCrudResolver, AccountResolver, UserEdges] as const;

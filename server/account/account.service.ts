@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { User, USER_TEXT } from './user.entity';
+import { User, USER_TEXT, UserResource } from './user.entity';
 import { grantRefusal, lockoutRefusal, Refusal } from './granting';
 import { LoginSubject, LoginThrottle } from './login-throttle';
 import { canonicalUsername, USERNAME } from './username';
@@ -16,26 +16,11 @@ import { AuditService } from '../audit/audit.service';
 import { Db } from '../db/dialect';
 import { AppError, badInput, forbidden, notFound } from '../common/errors';
 import { hasPermission, Permission } from '../auth/permissions';
-import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
 import { fitKey, searchKey } from '../common/text';
 import { checkText, optionalId, parseId } from '../common/input';
-import { byKeys, Context } from '../graphql/context';
+import { Req } from '../kit/loaders';
+import { ResourceService } from '../kit/service';
 import { Config } from '../config';
-
-const USER_SPEC: ListSpec = {
-  fields: {
-    username: { column: 'username', kind: 'string' },
-    fullName: { column: 'full_name', kind: 'string' },
-    role: { column: 'role', kind: 'enum' },
-    scopeUnitId: { column: 'scope_unit_id', kind: 'id' },
-    memberId: { column: 'member_id', kind: 'id' },
-    active: { column: 'active', kind: 'bool' },
-    createdAt: { column: 'created_at', kind: 'datetime' },
-    lastLoginAt: { column: 'last_login_at', kind: 'datetime' },
-  },
-  searchColumn: 'search_key',
-  defaultSort: { field: 'username', order: 'ASC' },
-};
 
 export interface UserInput {
   username?: string | null;
@@ -64,26 +49,19 @@ const userSearchKey = (username: string | null | undefined, fullName: string) =>
 
 const rateLimited = () => new AppError('RATE_LIMITED', 'Too many failed logins; try again in 15 minutes');
 
-export class AccountService {
+/** Accounts: scoped by the unit their scope lies in (unscoped accounts only for an unscoped caller). */
+export class AccountService extends ResourceService<User> {
   readonly throttle = new LoginThrottle();
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly config: Config,
     private readonly org: OrgService,
     private readonly members: MemberService,
-    private readonly audit: AuditService,
+    audit: AuditService,
     private readonly callers: CallerCache,
-  ) {}
-
-  private repo(em?: EntityManager) {
-    return (em ?? this.db.ds.manager).getRepository(User);
-  }
-
-  /** Accounts whose scope unit lies in the caller's subtree; unscoped accounts only for an unscoped caller. */
-  private scoped(caller: Caller, em?: EntityManager) {
-    const scope = scopePredicate(caller.scope, 'a', { via: 'unit', column: 'scope_unit_id' });
-    return this.repo(em).createQueryBuilder('a').where(scope.sql, scope.params);
+  ) {
+    super(UserResource, db, audit);
   }
 
   /** Resolves a bearer token to the caller: the account must still be active and the token current. */
@@ -137,38 +115,10 @@ export class AccountService {
     return { token: signToken(this.config.jwtSecret, this.config.tokenTtlSeconds, user.id, user.tokenVersion), user };
   }
 
-  async list(caller: Caller, args: ListArgsLike): Promise<User[]> {
-    const qb = this.scoped(caller);
-    applyFilter(qb, 'a', USER_SPEC, args.filter, { personalAllowed: true });
-    applySortAndPage(qb, 'a', USER_SPEC, args, { personalAllowed: true });
-    return qb.getMany();
-  }
-
-  count(caller: Caller, filter: object | null | undefined): Promise<number> {
-    const qb = this.scoped(caller);
-    applyFilter(qb, 'a', USER_SPEC, filter, { personalAllowed: true });
-    return qb.getCount();
-  }
-
-  async get(caller: Caller, id: number, em?: EntityManager): Promise<User> {
-    const u = await this.scoped(caller, em).andWhere('a.id = :id', { id }).getOne();
-    if (!u) throw notFound('User', id);
-    return u;
-  }
-
-  /**
-   * Accounts by id for references (a reviewer, an audit actor): null when out of the caller's
-   * scope, except the caller's own account.
-   */
-  byId(ctx: Context, id: number | null): Promise<User | null> {
-    if (id == null || !ctx.caller) return Promise.resolve(null);
-    if (id === ctx.caller.user.id) return Promise.resolve(ctx.caller.user);
-    const caller = ctx.caller;
-    return ctx.loaders
-      .get<number, User | null>('user.byId', async (ids) =>
-        byKeys(ids, await this.scoped(caller).andWhere('a.id IN (:...ids)', { ids }).getMany(), (u) => u.id),
-      )
-      .load(id);
+  /** Accounts by id for references (a reviewer, an audit actor): the caller's own account, or one in scope. */
+  byId(req: Req, id: number | null | undefined): Promise<User | null> {
+    if (id != null && id === req.caller.user.id && this.canRead(req.caller)) return Promise.resolve(req.caller.user);
+    return super.byId(req, id);
   }
 
   /** A scope unit as the caller sees it: one out of its scope reads as not found (its ancestors are visible; grantRefusal refuses them). */

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Role } from '../auth/role';
+import { Permission } from '../auth/permissions';
+import { declareResource } from '../kit/resource';
 
 /** The widths of an account's text columns, in characters (declared below, checked by the input rules). */
 export const USER_TEXT = { username: 64, fullName: 160, searchKey: 255 } as const;
@@ -61,3 +63,26 @@ export class User {
   @UpdateDateColumn()
   updatedAt: Date;
 }
+
+/** Accounts as a resource (kit/resource.ts). Scoped by the unit their scope lies in. */
+export const UserResource = declareResource<User>({
+  name: 'User',
+  entity: User,
+  fields: {
+    username: { filter: 'eq', write: 'required' },
+    password: { type: () => String, write: 'required', description: 'at least 8 characters', updateDescription: 'a new password ends the account’s sessions' },
+    fullName: { write: 'required' },
+    role: { filter: 'eq', write: 'required' },
+    scopeUnitId: { filter: 'eq', write: 'optional', description: 'a unit of the role’s level inside your scope' },
+    memberId: { filter: 'eq', write: 'optional', description: 'the account holder’s member record (one you can read)' },
+    active: { filter: 'eq', write: 'optional' },
+    createdAt: {},
+    lastLoginAt: {},
+  },
+  search: 'searchKey',
+  searchDescription: 'words matched against username and full name',
+  defaultSort: { field: 'username', order: 'ASC' },
+  scope: { kind: 'unit', property: 'scopeUnitId' },
+  // Anyone signed in may change their own name and password; other edits need WriteUser (checked in the service).
+  permissions: { read: Permission.ReadUser, create: Permission.WriteUser, update: 'authenticated', delete: Permission.WriteUser },
+});

@@ -1,5 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Permission } from '../auth/permissions';
+import { declareResource } from '../kit/resource';
 
 /**
  * One row per successful mutation: who, when, what, and the values before and after (JSON).
@@ -53,3 +55,20 @@ export class AuditEvent {
   @Column({ type: 'text', nullable: true })
   after: string | null;
 }
+
+/** The audit trail as a read-only resource: scoped by the unit each change belongs to. */
+export const AuditEventResource = declareResource<AuditEvent>({
+  name: 'AuditEvent',
+  entity: AuditEvent,
+  fields: {
+    action: { filter: 'eq' },
+    entityType: { filter: 'eq' },
+    entityId: { filter: 'eq' },
+    actorId: { filter: 'eq' },
+    unitId: { filter: 'eq' },
+    at: { filter: 'range' },
+  },
+  defaultSort: { field: 'id', order: 'DESC' },
+  scope: { kind: 'unit', property: 'unitId' },
+  permissions: { read: Permission.ReadAudit },
+});

@@ -1,10 +1,8 @@
 import { EntityManager } from 'typeorm';
-import { AuditEvent } from './audit-event.entity';
+import { AuditEvent, AuditEventResource } from './audit-event.entity';
 import { Caller } from '../auth/caller';
 import { Db } from '../db/dialect';
-import { scopePredicate } from '../auth/scope';
-import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
-import { notFound } from '../common/errors';
+import { ResourceService } from '../kit/service';
 import { LIMITS } from '../common/limits';
 
 /** Fields never copied into the audit trail. */
@@ -57,20 +55,10 @@ export interface AuditEntry {
   after?: object | null;
 }
 
-const AUDIT_SPEC: ListSpec = {
-  fields: {
-    action: { column: 'action', kind: 'string' },
-    entityType: { column: 'entity_type', kind: 'string' },
-    entityId: { column: 'entity_id', kind: 'id' },
-    actorId: { column: 'actor_id', kind: 'id' },
-    unitId: { column: 'unit_id', kind: 'id' },
-    at: { column: 'at', kind: 'datetime' },
-  },
-  defaultSort: { field: 'id', order: 'DESC' },
-};
-
-export class AuditService {
-  constructor(private readonly db: Db) {}
+export class AuditService extends ResourceService<AuditEvent> {
+  constructor(db: Db) {
+    super(AuditEventResource, db);
+  }
 
   /** Records one change inside the caller's transaction: the change and its audit row land together. */
   async record(em: EntityManager, caller: Caller | null, entry: AuditEntry): Promise<void> {
@@ -84,30 +72,5 @@ export class AuditService {
       before: auditSnapshot(entry.before),
       after: auditSnapshot(entry.after),
     });
-  }
-
-  private query(caller: Caller) {
-    const qb = this.db.ds.getRepository(AuditEvent).createQueryBuilder('a');
-    const scope = scopePredicate(caller.scope, 'a', { via: 'unit', column: 'unit_id' });
-    return qb.where(scope.sql, scope.params);
-  }
-
-  async list(caller: Caller, args: ListArgsLike): Promise<AuditEvent[]> {
-    const qb = this.query(caller);
-    applyFilter(qb, 'a', AUDIT_SPEC, args.filter, { personalAllowed: true });
-    applySortAndPage(qb, 'a', AUDIT_SPEC, args, { personalAllowed: true });
-    return qb.getMany();
-  }
-
-  async count(caller: Caller, filter: object | null | undefined): Promise<number> {
-    const qb = this.query(caller);
-    applyFilter(qb, 'a', AUDIT_SPEC, filter, { personalAllowed: true });
-    return qb.getCount();
-  }
-
-  async get(caller: Caller, id: number): Promise<AuditEvent> {
-    const row = await this.query(caller).andWhere('a.id = :id', { id }).getOne();
-    if (!row) throw notFound('AuditEvent', id);
-    return row;
   }
 }

@@ -1,5 +1,8 @@
+import { registerEnumType } from 'type-graphql';
 import { Role } from './role';
 import { OrgLevel, UnitLevel } from '../org/org-level';
+import type { OrgUnit } from '../org/org-unit.entity';
+import { Scope, unitInScope } from './scope';
 
 /**
  * Every permission the API checks, declared once. Resolvers name the permission they need with
@@ -29,7 +32,17 @@ export enum Permission {
   /** record the confederation's decision on a FORWARDED nomination */
   RecordConfederationDecision = 'RecordConfederationDecision',
   ReadAward = 'ReadAward',
+  /** the union's year: movements, clusters, ratings, targets, welfare, initiatives, congresses */
+  ReadYear = 'ReadYear',
+  /** write the year's records of units in one's scope (one's own level and below) */
+  WriteYear = 'WriteYear',
+  /** annual ratings: written by the level above the rated unit (see mayRate) */
+  RateUnits = 'RateUnits',
+  /** the indicator catalogue and the rules' thresholds */
+  WriteIndicator = 'WriteIndicator',
 }
+
+registerEnumType(Permission, { name: 'Permission', description: 'what a role may do (server/auth/permissions.ts); always inside its scope' });
 
 const ADMIN_READS = [
   Permission.ReadOrg,
@@ -41,6 +54,7 @@ const ADMIN_READS = [
   Permission.ReadAward,
 ];
 const COMMENDATION = [Permission.Nominate, Permission.Review];
+const YEAR = [Permission.ReadYear, Permission.WriteYear, Permission.RateUnits];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   SYSTEM_ADMIN: Object.values(Permission),
@@ -53,11 +67,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     Permission.WriteUser,
     ...COMMENDATION,
     Permission.RecordConfederationDecision,
+    ...YEAR,
   ],
-  UNION_ADMIN: [...ADMIN_READS, Permission.WriteGrassroots, Permission.WriteTeam, Permission.WriteMember, Permission.WriteUser, ...COMMENDATION],
-  GRASSROOTS_CHAIR: [...ADMIN_READS, Permission.WriteTeam, Permission.WriteMember, ...COMMENDATION],
-  // Analysts read figures: units, members (personal data masked), nominations and awards; never accounts or the audit trail.
-  ANALYST: [Permission.ReadOrg, Permission.ReadMember, Permission.ReadAwardType, Permission.ReadNomination, Permission.ReadAward],
+  UNION_ADMIN: [...ADMIN_READS, Permission.WriteGrassroots, Permission.WriteTeam, Permission.WriteMember, Permission.WriteUser, ...COMMENDATION, ...YEAR],
+  GRASSROOTS_CHAIR: [...ADMIN_READS, Permission.WriteTeam, Permission.WriteMember, ...COMMENDATION, ...YEAR],
+  // Analysts read figures: units, members (personal data masked), nominations, awards and the year's records; never accounts or the audit trail.
+  ANALYST: [Permission.ReadOrg, Permission.ReadMember, Permission.ReadAwardType, Permission.ReadNomination, Permission.ReadAward, Permission.ReadYear],
 };
 
 /** The level at which each role reviews nominations (SYSTEM_ADMIN: any level). */
@@ -99,3 +114,31 @@ export const ROLE_SCOPE_LEVEL: Record<Role, OrgLevel | null | 'ANY'> = {
 
 /** Analysts never see personal data. */
 export const seesPersonalData = (role: Role) => role !== Role.ANALYST;
+
+/**
+ * The union's year — who writes a unit's records: an account with WriteYear whose scope holds the
+ * unit (its own level and below: a federation writes its own and its units' records, a grassroots
+ * chair its union's and its teams'). Out of scope, the unit does not exist for the caller (NOT_FOUND).
+ */
+export const writesYearRecordsOf = (role: Role, scope: Scope, unit: Pick<OrgUnit, 'federationId' | 'unionId' | 'grassrootsUnionId' | 'teamId'>): boolean =>
+  hasPermission(role, Permission.WriteYear) && unitInScope(scope, unit);
+
+/** The level at which each role rates units (the level above the rated unit); SYSTEM_ADMIN rates at any. */
+export const RATING_LEVEL: Partial<Record<Role, UnitLevel>> = {
+  FEDERATION_ADMIN: OrgLevel.FEDERATION,
+  UNION_ADMIN: OrgLevel.UNION,
+  GRASSROOTS_CHAIR: OrgLevel.GRASSROOTS,
+};
+
+/**
+ * Ratings come from the level above (Hướng dẫn 1294/HD-TLĐ: the direct upper union appraises):
+ * the caller's scope holds the rated unit's parent and its role belongs to the parent's level, or it
+ * is SYSTEM_ADMIN. Never the rated unit itself. Answers null when allowed, else why not.
+ */
+export function ratingRefusal(role: Role, scope: Scope, parent: OrgUnit): string | null {
+  if (!hasPermission(role, Permission.RateUnits)) return 'your role does not rate units';
+  if (role === Role.SYSTEM_ADMIN) return null;
+  if (!unitInScope(scope, parent)) return 'only the level above the rated unit rates it';
+  if (RATING_LEVEL[role] !== parent.level) return `a unit under a ${parent.level} is rated by that level, not by a ${role}`;
+  return null;
+}

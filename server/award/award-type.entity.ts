@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OrgLevel } from '../org/org-level';
+import { Permission } from '../auth/permissions';
+import { declareResource } from '../kit/resource';
 
 export enum NomineeKind {
   INDIVIDUAL = 'INDIVIDUAL',
@@ -47,3 +49,22 @@ export class AwardType {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 }
+
+/** The award catalogue as a resource: global (no scope), read by every role, written by SYSTEM_ADMIN. */
+export const AwardTypeResource = declareResource<AwardType>({
+  name: 'AwardType',
+  entity: AwardType,
+  fields: {
+    code: { filter: 'eq', write: 'required' },
+    name: { write: 'required' },
+    nomineeKind: { filter: 'eq', write: 'required' },
+    decidingLevel: { filter: 'eq', write: 'required' },
+    oncePerLifetime: { write: 'optional' },
+    active: { filter: 'eq', write: 'optional' },
+  },
+  search: 'searchKey',
+  searchDescription: 'words matched against code and name',
+  defaultSort: { field: 'code', order: 'ASC' },
+  scope: { kind: 'global' },
+  permissions: { read: Permission.ReadAwardType, create: Permission.WriteAwardType, update: Permission.WriteAwardType, delete: Permission.WriteAwardType },
+});

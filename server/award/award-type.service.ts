@@ -1,30 +1,17 @@
 import { EntityManager } from 'typeorm';
-import { AwardType, AWARD_TYPE_TEXT, NomineeKind } from './award-type.entity';
+import { AwardType, AWARD_TYPE_TEXT, AwardTypeResource, NomineeKind } from './award-type.entity';
 import { AWARD_CATALOGUE } from './catalogue';
 import { OrgLevel } from '../org/org-level';
 import { Caller } from '../auth/caller';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { badInput, notFound } from '../common/errors';
-import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
 import { fitKey, searchKey } from '../common/text';
 import { checkText } from '../common/input';
+import { ResourceService } from '../kit/service';
 
 /** An award type's search key (code and name without diacritics), cut to its column. */
 const typeSearchKey = (code: string | null | undefined, name: string | null | undefined) => fitKey(searchKey(code, name), AWARD_TYPE_TEXT.searchKey);
-import { byKeys, Context } from '../graphql/context';
-
-const SPEC: ListSpec = {
-  fields: {
-    code: { column: 'code', kind: 'string' },
-    name: { column: 'name', kind: 'string' },
-    nomineeKind: { column: 'nominee_kind', kind: 'enum' },
-    decidingLevel: { column: 'deciding_level', kind: 'enum' },
-    active: { column: 'active', kind: 'bool' },
-  },
-  searchColumn: 'search_key',
-  defaultSort: { field: 'code', order: 'ASC' },
-};
 
 export interface AwardTypeInput {
   code?: string | null;
@@ -36,14 +23,9 @@ export interface AwardTypeInput {
 }
 
 /** The award catalogue: global (no scope), read by every role, written by SYSTEM_ADMIN. */
-export class AwardTypeService {
-  constructor(
-    private readonly db: Db,
-    private readonly audit: AuditService,
-  ) {}
-
-  private repo(em?: EntityManager) {
-    return (em ?? this.db.ds.manager).getRepository(AwardType);
+export class AwardTypeService extends ResourceService<AwardType> {
+  constructor(db: Db, audit: AuditService) {
+    super(AwardTypeResource, db, audit);
   }
 
   /** Adds the catalogue's missing codes; existing rows are left as administrators keep them. */
@@ -58,29 +40,11 @@ export class AwardTypeService {
     return missing.length;
   }
 
-  list(args: ListArgsLike): Promise<AwardType[]> {
-    const qb = this.repo().createQueryBuilder('t');
-    applyFilter(qb, 't', SPEC, args.filter, { personalAllowed: true });
-    applySortAndPage(qb, 't', SPEC, args, { personalAllowed: true });
-    return qb.getMany();
-  }
-
-  count(filter: object | null | undefined): Promise<number> {
-    const qb = this.repo().createQueryBuilder('t');
-    applyFilter(qb, 't', SPEC, filter, { personalAllowed: true });
-    return qb.getCount();
-  }
-
-  async get(id: number, em?: EntityManager): Promise<AwardType> {
+  /** An award type by id inside a transaction (the workflow's rules read it). */
+  async load(id: number, em?: EntityManager): Promise<AwardType> {
     const t = await this.repo(em).findOneBy({ id });
     if (!t) throw notFound('AwardType', id);
     return t;
-  }
-
-  byId(ctx: Context, id: number): Promise<AwardType | null> {
-    return ctx.loaders
-      .get<number, AwardType | null>('awardType.byId', async (ids) => byKeys(ids, await this.repo().findBy(ids.map((id) => ({ id }))), (t) => t.id))
-      .load(id);
   }
 
   private validate(input: AwardTypeInput, creating: boolean) {
@@ -119,7 +83,7 @@ export class AwardTypeService {
   async update(caller: Caller, id: number, input: AwardTypeInput): Promise<AwardType> {
     this.validate(input, false);
     return this.db.transaction(async (em) => {
-      const t = await this.get(id, em);
+      const t = await this.load(id, em);
       const before = { ...t };
       if (input.code != null && input.code !== t.code) {
         if (await this.repo(em).exists({ where: { code: input.code } })) throw badInput('code', `${input.code} already exists`);

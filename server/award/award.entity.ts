@@ -1,12 +1,17 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { NomineeLocation } from './nominee-location';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Permission } from '../auth/permissions';
+import { Located } from '../kit/located';
+import { declareResource } from '../kit/resource';
 
 /** The widths of an award's text columns, in characters (declared below, checked by the input rules). */
 export const AWARD_TEXT = { nomineeName: 255, decisionNumber: 64, searchKey: 300 } as const;
 
 /** A decided commendation (khen thưởng), created only by an approval. Never deleted. */
 @ObjectType({ description: 'Khen thưởng đã quyết định (award)' })
+// located where its nominee is (it moves with a transferred member)
+@Located({ indexes: false, member: 'nomineeMemberId' })
 @Entity('award')
 @Index('idx_award_member', ['nomineeMemberId'])
 @Index('idx_award_unit', ['nomineeUnitId'])
@@ -81,3 +86,31 @@ export class DecisionCounter {
   @Column({ type: 'int' })
   lastNumber: number;
 }
+
+const ref = { filter: 'eq' } as const;
+
+/** Awards as a read-only resource (created only by approvals, never deleted). */
+export const AwardResource = declareResource<Award>({
+  name: 'Award',
+  entity: Award,
+  fields: {
+    awardTypeId: ref,
+    year: { filter: 'both' },
+    nominationId: ref,
+    nomineeMemberId: ref,
+    nomineeUnitId: ref,
+    nomineeName: {},
+    decidingUnitId: ref,
+    decisionNumber: ref,
+    decidedAt: { filter: 'range' },
+    federationId: ref,
+    unionId: ref,
+    grassrootsUnionId: ref,
+    teamId: ref,
+  },
+  search: 'searchKey',
+  searchDescription: "words matched against the nominee's name and the decision number",
+  defaultSort: { field: 'decidedAt', order: 'DESC' },
+  scope: { kind: 'located' },
+  permissions: { read: Permission.ReadAward },
+});

@@ -1,57 +1,27 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
-import { AwardType } from './award-type.entity';
-import { Nomination, NominationAction, NominationEvent, ReviewDecision } from './nomination.entity';
-import { Award } from './award.entity';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { AwardType, AwardTypeResource } from './award-type.entity';
+import { Nomination, NominationAction, NominationEvent, NominationResource, ReviewDecision } from './nomination.entity';
+import { Award, AwardResource } from './award.entity';
 import * as In from './award.inputs';
-import { Permission } from '../auth/permissions';
+import { hasPermission, Permission } from '../auth/permissions';
+import type { Caller } from '../auth/caller';
 import { Context } from '../graphql/context';
-import { ListMetadata } from '../graphql/list-args';
 import { rowId } from '../graphql/ids';
-import { Member } from '../member/member.entity';
-import { User } from '../account/user.entity';
-import { Federation, GrassrootsUnion, OrgUnitUnion, Team, Union } from '../org/org.types';
-import { OrgUnit } from '../org/org-unit.entity';
+import { Member, MemberResource } from '../member/member.entity';
+import { User, UserResource } from '../account/user.entity';
+import { ANY_UNIT, OrgUnitUnion, UNIT_RESOURCES } from '../org/org.types';
 import { forbidden } from '../common/errors';
+import { crudResolver, edges, reqOf } from '../kit/crud';
 
-@Resolver(() => AwardType)
-export class AwardTypeResolver {
-  @Authorized(Permission.ReadAwardType)
-  @Query(() => AwardType, { name: 'AwardType', nullable: true })
-  awardType(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.awardType.get(rowId('AwardType', id));
-  }
-
-  @Authorized(Permission.ReadAwardType)
-  @Query(() => [AwardType])
-  allAwardTypes(@Args() args: In.AwardTypeListArgs, @Ctx() ctx: Context) {
-    return ctx.services.awardType.list(args);
-  }
-
-  @Authorized(Permission.ReadAwardType)
-  @Query(() => ListMetadata, { nullable: true })
-  async _allAwardTypesMeta(@Args() args: In.AwardTypeMetaArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.awardType.count(args.filter) };
-  }
-
-  @Authorized(Permission.WriteAwardType)
-  @Mutation(() => AwardType, { nullable: true })
-  createAwardType(@Args() args: In.CreateAwardTypeArgs, @Ctx() ctx: Context) {
-    return ctx.services.awardType.create(ctx.caller!, args);
-  }
-
-  @Authorized(Permission.WriteAwardType)
-  @Mutation(() => AwardType, { nullable: true })
-  updateAwardType(@Args() args: In.UpdateAwardTypeArgs, @Ctx() ctx: Context) {
-    const { id, ...input } = args;
-    return ctx.services.awardType.update(ctx.caller!, rowId('AwardType', id), input);
-  }
-
-  @Authorized(Permission.WriteAwardType)
-  @Mutation(() => AwardType, { nullable: true, description: 'deactivates the award type (kept for the history of its awards)' })
-  deleteAwardType(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.awardType.remove(ctx.caller!, rowId('AwardType', id));
-  }
-}
+const AwardTypeCrudResolver = crudResolver(AwardTypeResource, {
+  service: (s) => s.awardType,
+  describe: { delete: 'deactivates the award type (kept for the history of its awards)' },
+});
+const NominationCrudResolver = crudResolver(NominationResource, {
+  service: (s) => s.nomination,
+  describe: { create: 'a DRAFT at version 1', update: 'while DRAFT or RETURNED', delete: 'withdraws the nomination (WITHDRAWN; kept on record)' },
+});
+const AwardCrudResolver = crudResolver(AwardResource, { service: (s) => s.award });
 
 @ObjectType({ description: 'a review step: APPROVE, REJECT or RETURN at one level' })
 export class NominationReview {
@@ -60,7 +30,7 @@ export class NominationReview {
   @Field(() => ReviewDecision) decision: ReviewDecision;
   @Field(() => String, { nullable: true }) comment: string | null;
   @Field(() => ID, { nullable: true }) reviewerId: number | null;
-  @Field(() => String, { nullable: true, description: 'the reviewer’s name at the time' }) reviewerName: string | null;
+  @Field(() => String, { nullable: true, description: 'the reviewer’s name at the time (null for roles that do not read accounts)' }) reviewerName: string | null;
   @Field() at: Date;
 }
 
@@ -72,53 +42,11 @@ const REVIEW_ACTIONS: Partial<Record<NominationAction, ReviewDecision>> = {
   CONFEDERATION_REJECT: ReviewDecision.REJECT,
 };
 
-@Resolver(() => NominationReview)
-export class NominationReviewResolver {
-  @FieldResolver(() => User, { nullable: true, description: 'the reviewer’s account, when visible to you' })
-  reviewer(@Root() r: NominationReview, @Ctx() ctx: Context) {
-    return ctx.services.account.byId(ctx, r.reviewerId);
-  }
-}
+/** Account names shown beside a step are account data: null for roles that do not read accounts (analysts). */
+const seesAccounts = (caller: Caller | null) => !!caller && hasPermission(caller.role, UserResource.permissions.read);
 
 @Resolver(() => Nomination)
-export class NominationResolver {
-  @Authorized(Permission.ReadNomination)
-  @Query(() => Nomination, { name: 'Nomination', nullable: true })
-  nomination(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.nomination.get(ctx.caller!, rowId('Nomination', id));
-  }
-
-  @Authorized(Permission.ReadNomination)
-  @Query(() => [Nomination])
-  allNominations(@Args() args: In.NominationListArgs, @Ctx() ctx: Context) {
-    return ctx.services.nomination.list(ctx.caller!, args);
-  }
-
-  @Authorized(Permission.ReadNomination)
-  @Query(() => ListMetadata, { nullable: true })
-  async _allNominationsMeta(@Args() args: In.NominationMetaArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.nomination.count(ctx.caller!, args.filter) };
-  }
-
-  @Authorized(Permission.Nominate)
-  @Mutation(() => Nomination, { nullable: true, description: 'a DRAFT at version 1' })
-  createNomination(@Args() args: In.CreateNominationArgs, @Ctx() ctx: Context) {
-    return ctx.services.nomination.create(ctx.caller!, args);
-  }
-
-  @Authorized(Permission.Nominate)
-  @Mutation(() => Nomination, { nullable: true, description: 'while DRAFT or RETURNED' })
-  updateNomination(@Args() args: In.UpdateNominationArgs, @Ctx() ctx: Context) {
-    const { id, ...input } = args;
-    return ctx.services.nomination.update(ctx.caller!, rowId('Nomination', id), input);
-  }
-
-  @Authorized(Permission.Nominate)
-  @Mutation(() => Nomination, { nullable: true, description: 'withdraws the nomination (WITHDRAWN; kept on record)' })
-  deleteNomination(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.nomination.withdraw(ctx.caller!, rowId('Nomination', id));
-  }
-
+export class NominationWorkflowResolver {
   @Authorized(Permission.Nominate)
   @Mutation(() => Nomination)
   submitNomination(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
@@ -167,130 +95,88 @@ export class NominationResolver {
     return ctx.services.nomination.recordConfederationDecision(ctx.caller!, rowId('Nomination', id), approved, decisionNumber, decidedAt, comment);
   }
 
-  @FieldResolver(() => AwardType, { nullable: true })
-  awardType(@Root() n: Nomination, @Ctx() ctx: Context) {
-    return ctx.services.awardType.byId(ctx, n.awardTypeId);
-  }
-
-  @FieldResolver(() => Member, { nullable: true })
-  nomineeMember(@Root() n: Nomination, @Ctx() ctx: Context) {
-    return ctx.services.member.byId(ctx, n.nomineeMemberId);
-  }
-
-  @FieldResolver(() => OrgUnitUnion, { nullable: true })
-  nomineeUnit(@Root() n: Nomination, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, n.nomineeUnitId);
-  }
-
-  @FieldResolver(() => OrgUnitUnion, { nullable: true })
-  nominatingUnit(@Root() n: Nomination, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, n.nominatingUnitId);
-  }
-
-  @FieldResolver(() => User, { nullable: true })
-  createdBy(@Root() n: Nomination, @Ctx() ctx: Context) {
-    return ctx.services.account.byId(ctx, n.createdById);
-  }
-
+  // The steps of a nomination are part of it (not another resource); only the names of the accounts that took them are masked.
   @FieldResolver(() => [NominationReview], { description: 'the review decisions, oldest first' })
   async reviews(@Root() n: Nomination, @Ctx() ctx: Context): Promise<NominationReview[]> {
-    const events = await ctx.services.nomination.events(ctx, n.id);
+    const events = await ctx.services.nomination.events(reqOf(ctx), n.id);
+    const names = seesAccounts(ctx.caller);
     return events
       .filter((e) => REVIEW_ACTIONS[e.action])
-      .map((e) => ({ id: e.id, level: e.level, decision: REVIEW_ACTIONS[e.action]!, comment: e.comment, reviewerId: e.actorId, reviewerName: e.actorName, at: e.at }));
+      .map((e) => ({ id: e.id, level: e.level, decision: REVIEW_ACTIONS[e.action]!, comment: e.comment, reviewerId: e.actorId, reviewerName: names ? e.actorName : null, at: e.at }));
   }
 
   @FieldResolver(() => [NominationEvent], { description: 'every step: created, edited, submitted, reviewed, withdrawn' })
-  history(@Root() n: Nomination, @Ctx() ctx: Context) {
-    return ctx.services.nomination.events(ctx, n.id);
-  }
-
-  @FieldResolver(() => Award, { nullable: true })
-  award(@Root() n: Nomination, @Ctx() ctx: Context) {
-    return ctx.services.award.ofNomination(ctx, n.id);
+  async history(@Root() n: Nomination, @Ctx() ctx: Context): Promise<NominationEvent[]> {
+    const events = await ctx.services.nomination.events(reqOf(ctx), n.id);
+    return seesAccounts(ctx.caller) ? events : events.map((e) => ({ ...e, actorName: null }));
   }
 }
 
 @Resolver(() => Award)
-export class AwardResolver {
-  @Authorized(Permission.ReadAward)
-  @Query(() => Award, { name: 'Award', nullable: true })
-  award(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.award.get(ctx.caller!, rowId('Award', id));
-  }
-
-  @Authorized(Permission.ReadAward)
-  @Query(() => [Award])
-  allAwards(@Args() args: In.AwardListArgs, @Ctx() ctx: Context) {
-    return ctx.services.award.list(ctx.caller!, args);
-  }
-
-  @Authorized(Permission.ReadAward)
-  @Query(() => ListMetadata, { nullable: true })
-  async _allAwardsMeta(@Args() args: In.AwardMetaArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
-    return { count: await ctx.services.award.count(ctx.caller!, args.filter) };
-  }
-
+export class AwardDeleteResolver {
   @Authorized(Permission.ReadAward)
   @Mutation(() => Award, { nullable: true, description: 'always refused: awards are part of the record and are never deleted' })
   deleteAward(@Arg('id', () => ID) _id: string): Award {
     throw forbidden('Awards are part of the record and are never deleted');
   }
-
-  @FieldResolver(() => AwardType, { nullable: true })
-  awardType(@Root() a: Award, @Ctx() ctx: Context) {
-    return ctx.services.awardType.byId(ctx, a.awardTypeId);
-  }
-
-  @FieldResolver(() => User, { nullable: true, description: 'the account that approved it, when visible to you' })
-  decidedBy(@Root() a: Award, @Ctx() ctx: Context) {
-    return ctx.services.account.byId(ctx, a.decidedById);
-  }
-
-  @FieldResolver(() => Member, { nullable: true })
-  nomineeMember(@Root() a: Award, @Ctx() ctx: Context) {
-    return ctx.services.member.byId(ctx, a.nomineeMemberId);
-  }
-
-  @FieldResolver(() => OrgUnitUnion, { nullable: true })
-  nomineeUnit(@Root() a: Award, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, a.nomineeUnitId);
-  }
-
-  @FieldResolver(() => Nomination, { nullable: true })
-  nomination(@Root() a: Award, @Ctx() ctx: Context) {
-    return ctx.services.nomination.byId(ctx, a.nominationId);
-  }
 }
+
+const NominationEdges = edges<Nomination>(Nomination, 'Nomination', {
+  awardType: { type: () => AwardType, target: AwardTypeResource, resolve: (n, req, s) => s.awardType.byId(req, n.awardTypeId) },
+  nomineeMember: { type: () => Member, target: MemberResource, resolve: (n, req, s) => s.member.byId(req, n.nomineeMemberId) },
+  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (n, req, s) => s.org.byId(req, n.nomineeUnitId) },
+  nominatingUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (n, req, s) => s.org.byId(req, n.nominatingUnitId) },
+  createdBy: { type: () => User, target: UserResource, resolve: (n, req, s) => s.account.byId(req, n.createdById) },
+  award: { type: () => Award, target: AwardResource, resolve: (n, req, s) => s.award.ofNomination(req, n.id) },
+});
+
+const ReviewEdges = edges<NominationReview>(NominationReview, 'NominationReview', {
+  reviewer: {
+    type: () => User,
+    target: UserResource,
+    description: 'the reviewer’s account, when visible to you',
+    resolve: (r, req, s) => s.account.byId(req, r.reviewerId),
+  },
+});
+
+const AwardEdges = edges<Award>(Award, 'Award', {
+  awardType: { type: () => AwardType, target: AwardTypeResource, resolve: (a, req, s) => s.awardType.byId(req, a.awardTypeId) },
+  decidedBy: {
+    type: () => User,
+    target: UserResource,
+    description: 'the account that approved it, when visible to you',
+    resolve: (a, req, s) => s.account.byId(req, a.decidedById),
+  },
+  nomineeMember: { type: () => Member, target: MemberResource, resolve: (a, req, s) => s.member.byId(req, a.nomineeMemberId) },
+  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (a, req, s) => s.org.byId(req, a.nomineeUnitId) },
+  nomination: { type: () => Nomination, target: NominationResource, resolve: (a, req, s) => s.nomination.byId(req, a.nominationId) },
+});
 
 /** Awards reachable from the member and from each unit type. */
-@Resolver(() => Member)
-export class MemberAwardsResolver {
-  @FieldResolver(() => [Award])
-  awards(@Root() m: Member, @Ctx() ctx: Context) {
-    return ctx.services.award.ofMember(ctx, m.id);
-  }
-}
-
-function unitAwardsResolver(type: typeof Federation | typeof Union | typeof GrassrootsUnion | typeof Team) {
-  @Resolver(() => type)
-  class UnitAwardsResolver {
-    @FieldResolver(() => [Award], { description: 'awards given to this unit as a collective' })
-    awards(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-      return ctx.services.award.ofUnit(ctx, u.id);
-    }
-  }
-  return UnitAwardsResolver;
-}
+const MemberAwards = edges<Member>(Member, 'Member', {
+  awards: { type: () => [Award], list: true, target: AwardResource, resolve: (m, req, s) => s.award.ofMember(req, m.id) },
+});
+const UnitAwards = Object.values(UNIT_RESOURCES).map((r) =>
+  edges<{ id: number }>(r.typeClass, r.name, {
+    awards: {
+      type: () => [Award],
+      list: true,
+      target: AwardResource,
+      description: 'awards given to this unit as a collective',
+      resolve: (u, req, s) => s.award.ofUnit(req, u.id),
+    },
+  }),
+);
 
 export const AWARD_RESOLVERS = [
-  AwardTypeResolver,
-  NominationResolver,
-  NominationReviewResolver,
-  AwardResolver,
-  MemberAwardsResolver,
-  unitAwardsResolver(Federation),
-  unitAwardsResolver(Union),
-  unitAwardsResolver(GrassrootsUnion),
-  unitAwardsResolver(Team),
+  AwardTypeCrudResolver,
+  NominationCrudResolver,
+  AwardCrudResolver,
+  NominationWorkflowResolver,
+  AwardDeleteResolver,
+  NominationEdges,
+  ReviewEdges,
+  AwardEdges,
+  MemberAwards,
+  ...UnitAwards,
 ] as const;

@@ -1,38 +1,15 @@
 import { EntityManager } from 'typeorm';
-import { Award, DecisionCounter } from './award.entity';
+import { Award, AwardResource, DecisionCounter } from './award.entity';
 import { Nomination } from './nomination.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { ANCESTOR_COLUMN, OrgLevel, UnitLevel } from '../org/org-level';
 import { Caller } from '../auth/caller';
-import { scopePredicate } from '../auth/scope';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
-import { notFound } from '../common/errors';
-import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
 import { awardSearchKey, nominationSearchKey } from './keys';
-import { byKeys, Context, groupByKeys } from '../graphql/context';
-
-const SPEC: ListSpec = {
-  fields: {
-    awardTypeId: { column: 'award_type_id', kind: 'id' },
-    year: { column: 'year', kind: 'number' },
-    nominationId: { column: 'nomination_id', kind: 'id' },
-    nomineeMemberId: { column: 'nominee_member_id', kind: 'id' },
-    nomineeUnitId: { column: 'nominee_unit_id', kind: 'id' },
-    nomineeName: { column: 'nominee_name', kind: 'string' },
-    decidingUnitId: { column: 'deciding_unit_id', kind: 'id' },
-    decisionNumber: { column: 'decision_number', kind: 'string' },
-    decidedAt: { column: 'decided_at', kind: 'date' },
-    federationId: { column: 'federation_id', kind: 'id' },
-    unionId: { column: 'union_id', kind: 'id' },
-    grassrootsUnionId: { column: 'grassroots_union_id', kind: 'id' },
-    teamId: { column: 'team_id', kind: 'id' },
-  },
-  searchColumn: 'search_key',
-  defaultSort: { field: 'decidedAt', order: 'DESC' },
-};
-
-const today = () => new Date().toISOString().slice(0, 10);
+import { groupByKeys, LoaderFamily, Req } from '../kit/loaders';
+import { ResourceService } from '../kit/service';
+import { today } from '../common/clock';
 
 /**
  * Decision numbers the system assigns: `<n>/QĐ-<code of the deciding unit>` (e.g. `12/QĐ-LDLD-TH`),
@@ -43,62 +20,36 @@ export function formatDecisionNumber(n: number, unit: Pick<OrgUnit, 'id' | 'code
 }
 
 /** Awards: created only by approvals (NominationService), read scoped by where the nominee sits. */
-export class AwardService {
-  constructor(
-    private readonly db: Db,
-    private readonly audit: AuditService,
-  ) {}
+export class AwardService extends ResourceService<Award> {
+  private readonly byKeys = new LoaderFamily<'nomineeMemberId' | 'nomineeUnitId' | 'nominationId', number, Award[]>('Award.by');
 
-  private repo(em?: EntityManager) {
-    return (em ?? this.db.ds.manager).getRepository(Award);
-  }
-
-  private scoped(caller: Caller) {
-    const scope = scopePredicate(caller.scope, 'w', { via: 'ancestors' });
-    return this.repo().createQueryBuilder('w').where(scope.sql, scope.params);
-  }
-
-  list(caller: Caller, args: ListArgsLike): Promise<Award[]> {
-    const qb = this.scoped(caller);
-    applyFilter(qb, 'w', SPEC, args.filter, { personalAllowed: true });
-    applySortAndPage(qb, 'w', SPEC, args, { personalAllowed: true });
-    return qb.getMany();
-  }
-
-  count(caller: Caller, filter: object | null | undefined): Promise<number> {
-    const qb = this.scoped(caller);
-    applyFilter(qb, 'w', SPEC, filter, { personalAllowed: true });
-    return qb.getCount();
-  }
-
-  async get(caller: Caller, id: number): Promise<Award> {
-    const a = await this.scoped(caller).andWhere('w.id = :id', { id }).getOne();
-    if (!a) throw notFound('Award', id);
-    return a;
+  constructor(db: Db, audit: AuditService) {
+    super(AwardResource, db, audit);
   }
 
   /** Awards by one column (a member's, a unit's, a nomination's), batched per request. */
-  private by(ctx: Context, column: 'nomineeMemberId' | 'nomineeUnitId' | 'nominationId', id: number): Promise<Award[]> {
-    const caller = ctx.caller!;
+  private by(req: Req, column: 'nomineeMemberId' | 'nomineeUnitId' | 'nominationId', id: number): Promise<Award[]> {
+    const caller = req.caller;
+    const a = this.alias;
     const col = { nomineeMemberId: 'nominee_member_id', nomineeUnitId: 'nominee_unit_id', nominationId: 'nomination_id' }[column];
-    return ctx.loaders
-      .get<number, Award[]>(`award.by.${column}`, async (ids) => {
-        const rows = await this.scoped(caller).andWhere(`w.${col} IN (:...ids)`, { ids }).orderBy('w.decided_at', 'DESC').addOrderBy('w.id', 'DESC').getMany();
-        return groupByKeys(ids, rows, (a) => a[column] as number);
+    return req.loaders
+      .get(this.byKeys.of(column), async (ids) => {
+        const rows = await this.scoped(caller).andWhere(`${a}.${col} IN (:...ids)`, { ids }).orderBy(`${a}.decided_at`, 'DESC').addOrderBy(`${a}.id`, 'DESC').getMany();
+        return groupByKeys(ids, rows, (w) => w[column] as number);
       })
       .load(id);
   }
 
-  ofMember(ctx: Context, memberId: number) {
-    return this.by(ctx, 'nomineeMemberId', memberId);
+  ofMember(req: Req, memberId: number) {
+    return this.by(req, 'nomineeMemberId', memberId);
   }
 
-  ofUnit(ctx: Context, unitId: number) {
-    return this.by(ctx, 'nomineeUnitId', unitId);
+  ofUnit(req: Req, unitId: number) {
+    return this.by(req, 'nomineeUnitId', unitId);
   }
 
-  async ofNomination(ctx: Context, nominationId: number): Promise<Award | null> {
-    return (await this.by(ctx, 'nominationId', nominationId))[0] ?? null;
+  async ofNomination(req: Req, nominationId: number): Promise<Award | null> {
+    return (await this.by(req, 'nominationId', nominationId))[0] ?? null;
   }
 
   /** The next decision number of a unit in a year, inside the caller's transaction (row-locked). */

@@ -2,6 +2,9 @@ import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { NomineeLocation } from './nominee-location';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { OrgLevel } from '../org/org-level';
+import { Permission } from '../auth/permissions';
+import { Located } from '../kit/located';
+import { declareResource } from '../kit/resource';
 
 export enum NominationStatus {
   DRAFT = 'DRAFT',
@@ -44,6 +47,8 @@ export const NOMINATION_TEXT = { nomineeName: 255, searchKey: 300 } as const;
  * moveUnit keeps them current.
  */
 @ObjectType({ description: 'Đề nghị khen thưởng (nomination)' })
+// located where its nominee is (it moves with a transferred member); its own indexes serve the queue and subtrees
+@Located({ indexes: false, member: 'nomineeMemberId' })
 @Entity('nomination')
 @Index('idx_nomination_queue', ['status', 'currentLevel', 'federationId'])
 @Index('idx_nomination_federation', ['federationId', 'status'])
@@ -158,3 +163,35 @@ export class NominationEvent {
   @CreateDateColumn()
   at: Date;
 }
+
+const ref = { filter: 'eq' } as const;
+
+/** Nominations as a resource: scoped by where the nominee sits; writes are the workflow's (NominationService). */
+export const NominationResource = declareResource<Nomination>({
+  name: 'Nomination',
+  entity: Nomination,
+  fields: {
+    awardTypeId: { filter: 'eq', write: 'required' },
+    year: { filter: 'both', write: 'required' },
+    achievements: { write: 'required', sort: false },
+    nomineeMemberId: { filter: 'eq', write: 'optional', description: 'for an individual award' },
+    nomineeUnitId: { filter: 'eq', write: 'optional', description: 'for a collective award (any unit)' },
+    nominatingUnitId: { filter: 'eq', write: 'create', description: 'a unit in your scope; default your scope unit' },
+    nomineeName: {},
+    status: ref,
+    currentLevel: ref,
+    createdById: ref,
+    federationId: { filter: 'eq', filterDescription: 'nominee inside this federation' },
+    unionId: ref,
+    grassrootsUnionId: ref,
+    teamId: ref,
+    createdAt: {},
+    updatedAt: {},
+    awaitingMyReview: { customFilter: true, type: () => Boolean, description: 'true: exactly the nominations the caller may review now' },
+  },
+  search: 'searchKey',
+  searchDescription: "words matched against the nominee's name and the decision number",
+  defaultSort: { field: 'updatedAt', order: 'DESC' },
+  scope: { kind: 'located' },
+  permissions: { read: Permission.ReadNomination, create: Permission.Nominate, update: Permission.Nominate, delete: Permission.Nominate },
+});

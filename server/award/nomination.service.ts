@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { Nomination, NominationAction, NominationEvent, NominationStatus as S, ReviewDecision } from './nomination.entity';
+import { Nomination, NominationAction, NominationEvent, NominationResource, NominationStatus as S, ReviewDecision } from './nomination.entity';
 import { nominationSearchKey } from './keys';
 import { AwardType, NomineeKind } from './award-type.entity';
 import { Award, AWARD_TEXT } from './award.entity';
@@ -17,32 +17,12 @@ import { hasPermission, Permission, REVIEW_LEVEL } from '../auth/permissions';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
-import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
 import { checkText, isoDate, optionalId, parseId } from '../common/input';
 import { LIMITS } from '../common/limits';
-import { byKeys, Context, groupByKeys } from '../graphql/context';
-
-const SPEC: ListSpec = {
-  fields: {
-    status: { column: 'status', kind: 'enum' },
-    currentLevel: { column: 'current_level', kind: 'enum' },
-    year: { column: 'year', kind: 'number' },
-    awardTypeId: { column: 'award_type_id', kind: 'id' },
-    nomineeMemberId: { column: 'nominee_member_id', kind: 'id' },
-    nomineeUnitId: { column: 'nominee_unit_id', kind: 'id' },
-    nomineeName: { column: 'nominee_name', kind: 'string' },
-    nominatingUnitId: { column: 'nominating_unit_id', kind: 'id' },
-    createdById: { column: 'created_by_id', kind: 'id' },
-    federationId: { column: 'federation_id', kind: 'id' },
-    unionId: { column: 'union_id', kind: 'id' },
-    grassrootsUnionId: { column: 'grassroots_union_id', kind: 'id' },
-    teamId: { column: 'team_id', kind: 'id' },
-    createdAt: { column: 'created_at', kind: 'datetime' },
-    updatedAt: { column: 'updated_at', kind: 'datetime' },
-  },
-  searchColumn: 'search_key',
-  defaultSort: { field: 'updatedAt', order: 'DESC' },
-};
+import { groupByKeys, LoaderKey, Req } from '../kit/loaders';
+import { ResourceService } from '../kit/service';
+import { currentYear, today } from '../common/clock';
+import { SelectQueryBuilder } from 'typeorm';
 
 export interface NominationInput {
   awardTypeId?: string | null;
@@ -60,8 +40,6 @@ export interface NominationResult {
   message: string | null;
   nomination: Nomination | null;
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The id arguments of a nomination, read before any lookup: one that cannot be an id is refused, named. */
 function idsOf(input: NominationInput) {
@@ -98,30 +76,23 @@ const auditUnit = (n: Nomination) => n.teamId ?? n.grassrootsUnionId ?? n.unionI
  * a history row and an audit row, in one transaction; approval at the deciding level creates the
  * award in the same transaction.
  */
-export class NominationService {
+export class NominationService extends ResourceService<Nomination> {
+  private readonly eventsKey = new LoaderKey<number, NominationEvent[]>('Nomination.events');
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly types: AwardTypeService,
     private readonly awards: AwardService,
-    private readonly audit: AuditService,
-  ) {}
-
-  private repo(em?: EntityManager) {
-    return (em ?? this.db.ds.manager).getRepository(Nomination);
+    audit: AuditService,
+  ) {
+    super(NominationResource, db, audit);
   }
 
-  /** Nominations whose nominee lies in the caller's subtree (so those of units in it too). */
-  private scoped(caller: Caller, em?: EntityManager) {
-    const scope = scopePredicate(caller.scope, 'n', { via: 'ancestors' });
-    return this.repo(em).createQueryBuilder('n').where(scope.sql, scope.params);
-  }
-
-  private listQuery(caller: Caller, filter: (object & { awaitingMyReview?: boolean | null }) | null | undefined) {
-    const { awaitingMyReview, ...rest } = filter ?? {};
-    const qb = this.scoped(caller);
+  /** `awaitingMyReview`: exactly what the caller may review now. */
+  protected listFilter(qb: SelectQueryBuilder<Nomination>, caller: Caller, filter: Record<string, unknown>) {
+    const { awaitingMyReview, ...rest } = filter;
     if (awaitingMyReview) {
-      // Exactly what the caller may review now: PENDING at its role's level, nominating unit in
-      // its scope, neither created by it nor naming its own member record.
+      // PENDING at its role's level, nominating unit in its scope, neither created by it nor naming its own member record.
       const level = REVIEW_LEVEL[caller.role];
       if (!hasPermission(caller.role, Permission.Review) || (!level && caller.role !== Role.SYSTEM_ADMIN)) qb.andWhere('1=0');
       qb.andWhere('n.status = :pending', { pending: S.PENDING });
@@ -131,40 +102,13 @@ export class NominationService {
       qb.andWhere('(n.created_by_id IS NULL OR n.created_by_id <> :me)', { me: caller.user.id });
       if (caller.user.memberId) qb.andWhere('(n.nominee_member_id IS NULL OR n.nominee_member_id <> :myMember)', { myMember: caller.user.memberId });
     }
-    applyFilter(qb, 'n', SPEC, rest, { personalAllowed: true });
-    return qb;
-  }
-
-  list(caller: Caller, args: ListArgsLike): Promise<Nomination[]> {
-    const qb = this.listQuery(caller, args.filter);
-    applySortAndPage(qb, 'n', SPEC, args, { personalAllowed: true });
-    return qb.getMany();
-  }
-
-  count(caller: Caller, filter: object | null | undefined): Promise<number> {
-    return this.listQuery(caller, filter).getCount();
-  }
-
-  async get(caller: Caller, id: number, em?: EntityManager): Promise<Nomination> {
-    const n = await this.scoped(caller, em).andWhere('n.id = :id', { id }).getOne();
-    if (!n) throw notFound('Nomination', id);
-    return n;
-  }
-
-  /** Nominations by id for references (an award's nomination), batched per request; null when out of scope. */
-  byId(ctx: Context, id: number): Promise<Nomination | null> {
-    const caller = ctx.caller!;
-    return ctx.loaders
-      .get<number, Nomination | null>('nomination.byId', async (ids) =>
-        byKeys(ids, await this.scoped(caller).andWhere('n.id IN (:...ids)', { ids }).getMany(), (n) => n.id),
-      )
-      .load(id);
+    return rest;
   }
 
   /** The history of nominations, batched per request. */
-  events(ctx: Context, nominationId: number): Promise<NominationEvent[]> {
-    return ctx.loaders
-      .get<number, NominationEvent[]>('nomination.events', async (ids) => {
+  events(req: Req, nominationId: number): Promise<NominationEvent[]> {
+    return req.loaders
+      .get(this.eventsKey, async (ids) => {
         const rows = await this.db.ds
           .getRepository(NominationEvent)
           .createQueryBuilder('e')
@@ -242,7 +186,7 @@ export class NominationService {
       checkText('achievements', input.achievements, LIMITS.longTextChars);
       if (!input.achievements?.trim()) throw badInput('achievements', 'is required');
     }
-    if (creating || input.year != null) refuse(rules.yearRule(input.year ?? NaN, new Date().getFullYear()));
+    if (creating || input.year != null) refuse(rules.yearRule(input.year ?? NaN, currentYear()));
   }
 
   async create(caller: Caller, input: NominationInput): Promise<Nomination> {
@@ -361,6 +305,11 @@ export class NominationService {
     });
   }
 
+  /** deleteNomination withdraws: a nomination is part of the record. */
+  remove(caller: Caller, id: number): Promise<Nomination> {
+    return this.withdraw(caller, id);
+  }
+
   async withdraw(caller: Caller, id: number): Promise<Nomination> {
     return this.db.transaction(async (em) => {
       const { n } = await this.asNominator(caller, em, id);
@@ -414,7 +363,7 @@ export class NominationService {
       if (decision === ReviewDecision.REJECT && !text) throw badInput('comment', 'a rejection needs a comment');
       const from = n.status;
       const level = n.currentLevel!;
-      const type = await this.types.get(n.awardTypeId, em);
+      const type = await this.types.load(n.awardTypeId, em);
       let award: Award | null = null;
       if (decision === ReviewDecision.APPROVE) {
         await this.checkRules(em, n, type, unit);
@@ -481,7 +430,7 @@ export class NominationService {
       const from = n.status;
       let award: Award | null = null;
       if (approved) {
-        const type = await this.types.get(n.awardTypeId, em);
+        const type = await this.types.load(n.awardTypeId, em);
         await this.compareAndSet(em, n, { status: S.APPROVED, currentLevel: null });
         award = await this.awards.grant(em, caller, n, unit, type.decidingLevel, number!, decidedAt ?? today());
       } else {

@@ -4,7 +4,7 @@ import { Column } from 'typeorm';
 /**
  * Where a nomination's or award's nominee sits: the ancestor columns of the nominee (a member's
  * units, or the nominee unit and its ancestors). The scope predicate and the subtree filters read
- * them; moveUnit keeps them current (db/ancestor-tables.ts).
+ * them; moveUnit keeps them current (`@Located` on the entities, kit/located.ts).
  */
 @ObjectType()
 export abstract class NomineeLocation {

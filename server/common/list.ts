@@ -168,3 +168,45 @@ export function applySortAndPage<T extends ObjectLiteral>(
   // offset/limit rather than skip/take: no joins here, and TypeORM's take adds a DISTINCT subquery.
   qb.offset(skip).limit(take);
 }
+
+/** Where a keyset page starts: after the row with this sort value and id. */
+export interface Keyset {
+  value: unknown;
+  id: number;
+}
+
+/**
+ * A keyset page (for long exports): the rows after `after` in the list's order, at most `take`.
+ * Lists sort by (column, id), so "after" is `(col > v) OR (col = v AND id > id)` (reversed for
+ * DESC) — an index range, whatever the depth, where an offset would read and drop every row before it.
+ */
+export function applyKeyset<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  spec: ListSpec,
+  sort: { field?: string | null; order?: string | null },
+  after: Keyset | null,
+  take: number,
+  opts: ListOptions,
+): { column: string; property: string } {
+  const field = sort.field ?? spec.defaultSort.field;
+  const order = (sort.order ?? spec.defaultSort.order).toUpperCase();
+  if (order !== 'ASC' && order !== 'DESC') throw badInput('sortOrder', 'must be ASC or DESC');
+  const f = field === 'id' ? null : Object.prototype.hasOwnProperty.call(spec.fields, field) ? spec.fields[field] : undefined;
+  if (f === undefined || (f && f.sortable === false)) throw badInput('sortField', `cannot sort by ${field}`);
+  if (f?.personal && !opts.personalAllowed) throw forbidden('sortField: personal data cannot be sorted by this role');
+  const column = f ? `${alias}.${f.sortColumn ?? f.column}` : `${alias}.id`;
+  const cmp = order === 'ASC' ? '>' : '<';
+  if (after) {
+    if (!f) qb.andWhere(`${alias}.id ${cmp} :ksId`, { ksId: after.id });
+    else if (after.value === null) {
+      // NULLs sort first ascending (MySQL and SQLite): after a NULL come the other NULLs with a higher id, then every value.
+      qb.andWhere(order === 'ASC' ? `((${column} IS NULL AND ${alias}.id > :ksId) OR ${column} IS NOT NULL)` : `(${column} IS NULL AND ${alias}.id < :ksId)`, { ksId: after.id });
+    } else {
+      const nulls = order === 'DESC' ? ` OR ${column} IS NULL` : '';
+      qb.andWhere(`(${column} ${cmp} :ksValue OR (${column} = :ksValue AND ${alias}.id ${cmp} :ksId)${nulls})`, { ksValue: after.value, ksId: after.id });
+    }
+  }
+  qb.orderBy(column, order).addOrderBy(`${alias}.id`, order).limit(take);
+  return { column: f ? (f.sortColumn ?? f.column) : 'id', property: field };
+}

@@ -5,6 +5,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './naming';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+import { checkRegistries } from '../kit/checks';
 
 export type Dialect = 'mysql' | 'sqlite';
 
@@ -68,6 +69,8 @@ export function databaseTarget(url: string | undefined, sqliteDefaultPath: strin
 export async function openDatabase(target: DatabaseTarget): Promise<DataSource> {
   const ds = new DataSource(target.options);
   await ds.initialize();
+  // Before anything writes: a forgotten registration (a migration, an entity, a located table) refuses to start.
+  checkRegistries(ds, path.join(__dirname, 'migrations'), (target.options.migrations as Function[]).map((m) => m.name));
   await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

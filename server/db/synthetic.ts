@@ -1004,7 +1004,6 @@ async function writeCommendations(planner: NominationPlanner, counters: Map<stri
 
 // ---- the run ------------------------------------------------------------------------------------
 
-const APP_TABLES = ['org_unit', 'org_unit_move', 'member', 'account', 'audit_event', 'award_type', 'nomination', 'nomination_event', 'award', 'decision_counter'];
 
 /** A mysql2 pool on DATABASE_URL (TypeORM's own poolSize parameter removed). */
 export function rawPool(url: string, connectionLimit = 4): mysql.Pool {
@@ -1045,7 +1044,7 @@ export async function generate(url: string, opts: SyntheticOptions): Promise<{ s
     }
     if (nonEmpty || opts.force) {
       log('Emptying the application tables (--force) …');
-      for (const t of APP_TABLES) await pool.query(`TRUNCATE TABLE ${t}`);
+      for (const t of ds.entityMetadatas.map((m) => m.tableName)) await pool.query(`TRUNCATE TABLE ${t}`);
       log(`  emptied in ${fmtSecs((Date.now() - started) / 1000)}`);
     }
     await new AwardTypeService(new Db(ds), new AuditService(new Db(ds))).ensureCatalogue();

@@ -5,13 +5,22 @@ import { buildSchema } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker';
 import { PROJECT_ROOT } from '../config';
 import { ORG_RESOLVERS } from '../org/org.resolver';
-import { MemberResolver } from '../member/member.resolver';
-import { AccountResolver } from '../account/account.resolver';
-import { AuditResolver } from '../audit/audit.resolver';
+import { MEMBER_RESOLVERS } from '../member/member.resolver';
+import { ACCOUNT_RESOLVERS } from '../account/account.resolver';
+import { AUDIT_RESOLVERS } from '../audit/audit.resolver';
 import { AWARD_RESOLVERS } from '../award/award.resolver';
 import { STATS_RESOLVERS } from '../stats/stats.resolver';
+import { YEAR_RESOLVERS } from '../year/year.resolver';
 
-export const RESOLVERS = [...ORG_RESOLVERS, MemberResolver, AccountResolver, AuditResolver, ...AWARD_RESOLVERS, ...STATS_RESOLVERS] as const;
+export const RESOLVERS = [
+  ...ORG_RESOLVERS,
+  ...MEMBER_RESOLVERS,
+  ...ACCOUNT_RESOLVERS,
+  ...AUDIT_RESOLVERS,
+  ...AWARD_RESOLVERS,
+  ...STATS_RESOLVERS,
+  ...YEAR_RESOLVERS,
+] as unknown as [Function, ...Function[]];
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema/schema.graphql');
 

@@ -1,7 +1,9 @@
 import { Db } from '../db/dialect';
 import { Config } from '../config';
 import { AuditService } from '../audit/audit.service';
-import { OrgService } from '../org/org.service';
+import { OrgService, UnitService } from '../org/org.service';
+import { UNIT_RESOURCES } from '../org/org.types';
+import { UnitLevel } from '../org/org-level';
 import { MemberService } from '../member/member.service';
 import { AccountService } from '../account/account.service';
 import { AwardTypeService } from '../award/award-type.service';
@@ -10,6 +12,7 @@ import { NominationService } from '../award/nomination.service';
 import { validateWorkflow } from '../award/workflow';
 import { StatsService } from '../stats/stats.service';
 import { CallerCache } from '../auth/caller-cache';
+import { createYearServices, YearServices } from '../year/year.services';
 
 /** The services of one server process, built once at start. */
 export interface Services {
@@ -17,18 +20,25 @@ export interface Services {
   config: Config;
   audit: AuditService;
   org: OrgService;
+  /** the CRUD of each unit type */
+  units: Record<UnitLevel, UnitService>;
   member: MemberService;
   account: AccountService;
   awardType: AwardTypeService;
   award: AwardService;
   nomination: NominationService;
   stats: StatsService;
+  /** the union's year: movements, clusters, ratings, targets, welfare, initiatives, congresses */
+  year: YearServices;
 }
 
 export function createServices(db: Db, config: Config): Services {
   const audit = new AuditService(db);
   const callers = new CallerCache();
   const org = new OrgService(db, audit, callers);
+  const units = Object.fromEntries(
+    (Object.keys(UNIT_RESOURCES) as UnitLevel[]).map((level) => [level, new UnitService(UNIT_RESOURCES[level], level, org, db, audit)]),
+  ) as Record<UnitLevel, UnitService>;
   const member = new MemberService(db, org, audit);
   const account = new AccountService(db, config, org, member, audit, callers);
   // The workflow's transition map is checked once, before the first request.
@@ -36,5 +46,5 @@ export function createServices(db: Db, config: Config): Services {
   const awardType = new AwardTypeService(db, audit);
   const award = new AwardService(db, audit);
   const nomination = new NominationService(db, awardType, award, audit);
-  return { db, config, audit, org, member, account, awardType, award, nomination, stats: new StatsService(db) };
+  return { db, config, audit, org, units, member, account, awardType, award, nomination, stats: new StatsService(db), year: createYearServices(db, audit, org) };
 }

@@ -1,5 +1,8 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Permission } from '../auth/permissions';
+import { Located } from '../kit/located';
+import { declareResource } from '../kit/resource';
 
 export enum Gender {
   MALE = 'MALE',
@@ -31,6 +34,8 @@ export const PERSONAL_FIELDS = ['birthDate', 'phone', 'email', 'nationalId'] as 
  * moveUnit, so any subtree filter is one indexed equality.
  */
 @ObjectType({ description: 'Đoàn viên (union member)' })
+// its own covering indexes below serve the subtree filters
+@Located({ indexes: false })
 @Entity('member')
 @Index('idx_member_grassroots_sort', ['grassrootsUnionId', 'sortKey'])
 @Index('idx_member_team_sort', ['teamId', 'sortKey'])
@@ -140,3 +145,45 @@ export class Member {
   @UpdateDateColumn()
   updatedAt: Date;
 }
+
+const text = { filter: 'eq', write: 'optional' } as const;
+const personal = { personal: true, write: 'optional' } as const;
+const date = { filter: 'range', write: 'optional' } as const;
+
+/** Members as a resource (kit/resource.ts): filters, sorting, personal data, write arguments. */
+export const MemberResource = declareResource<Member>({
+  name: 'Member',
+  entity: Member,
+  fields: {
+    fullName: { sort: 'sortKey', write: 'required' },
+    gender: { filter: 'eq', write: 'required' },
+    grassrootsUnionId: {
+      filter: 'eq',
+      write: 'required',
+      updateDescription: 'another grassroots union transfers the member (chuyển sinh hoạt)',
+    },
+    teamId: { filter: 'eq', write: 'optional', description: 'a team of the member’s grassroots union' },
+    unionId: { filter: 'eq' },
+    federationId: { filter: 'eq' },
+    cardNumber: text,
+    position: text,
+    ethnicity: text,
+    occupation: { write: 'optional' },
+    joinedAt: { ...date, description: 'ISO date' },
+    status: { filter: 'eq', write: 'optional', description: 'LEFT records leaving (ra khỏi công đoàn); ACTIVE readmits' },
+    leftAt: { ...date, description: 'ISO date, with status LEFT (default today)' },
+    leftReason: { write: 'optional' },
+    disciplinedFrom: { write: 'optional', description: 'ISO date a discipline (kỷ luật) starts; no award while under discipline' },
+    disciplinedUntil: { write: 'optional', description: 'ISO date the discipline ends (empty: open-ended)' },
+    birthDate: { ...personal, filter: 'range', description: 'ISO date' },
+    phone: { ...personal, filter: 'eq' },
+    email: { ...personal, filter: 'eq' },
+    nationalId: { ...personal, filter: 'eq', description: '9 (CMND) or 12 (CCCD) digits' },
+    createdAt: {},
+  },
+  search: 'searchKey',
+  searchDescription: 'words matched against name and card number, ignoring case and diacritics',
+  defaultSort: { field: 'fullName', order: 'ASC' },
+  scope: { kind: 'located' },
+  permissions: { read: Permission.ReadMember, create: Permission.WriteMember, update: Permission.WriteMember, delete: Permission.WriteMember },
+});

@@ -1,47 +1,23 @@
 import { EntityManager } from 'typeorm';
-import { Gender, Member, MEMBER_TEXT, MemberStatus, PERSONAL_FIELDS } from './member.entity';
+import { Gender, Member, MEMBER_TEXT, MemberResource, MemberStatus } from './member.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { OrgLevel } from '../org/org-level';
 import { OrgService } from '../org/org.service';
 import { Caller } from '../auth/caller';
 import { scopePredicate } from '../auth/scope';
-import { seesPersonalData } from '../auth/permissions';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, notFound } from '../common/errors';
 import { AuditEvent } from '../audit/audit-event.entity';
-import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
 import { fitKey, nameSortKey, searchKey } from '../common/text';
 import { checkText, isIsoDate, isoDate, optionalId, preview } from '../common/input';
-import { byKeys, Context, groupByKeys } from '../graphql/context';
+import { groupByKeys, LoaderFamily, Req } from '../kit/loaders';
+import { ResourceService } from '../kit/service';
+import { relocateMember } from '../kit/located';
+import { today } from '../common/clock';
 import { snake } from '../db/naming';
 import { LIMITS } from '../common/limits';
-import { MEMBER_LOCATED_TABLES } from '../db/ancestor-tables';
 import { auditSnapshot } from '../audit/audit.service';
-
-const MEMBER_SPEC: ListSpec = {
-  fields: {
-    fullName: { column: 'full_name', kind: 'string', sortColumn: 'sort_key' },
-    gender: { column: 'gender', kind: 'enum' },
-    status: { column: 'status', kind: 'enum' },
-    cardNumber: { column: 'card_number', kind: 'string' },
-    position: { column: 'position', kind: 'string' },
-    ethnicity: { column: 'ethnicity', kind: 'string' },
-    joinedAt: { column: 'joined_at', kind: 'date' },
-    leftAt: { column: 'left_at', kind: 'date' },
-    birthDate: { column: 'birth_date', kind: 'date', personal: true },
-    phone: { column: 'phone', kind: 'string', personal: true },
-    email: { column: 'email', kind: 'string', personal: true },
-    nationalId: { column: 'national_id', kind: 'string', personal: true },
-    federationId: { column: 'federation_id', kind: 'id' },
-    unionId: { column: 'union_id', kind: 'id' },
-    grassrootsUnionId: { column: 'grassroots_union_id', kind: 'id' },
-    teamId: { column: 'team_id', kind: 'id' },
-    createdAt: { column: 'created_at', kind: 'datetime' },
-  },
-  searchColumn: 'search_key',
-  defaultSort: { field: 'fullName', order: 'ASC' },
-};
 
 export interface MemberInput {
   fullName?: string | null;
@@ -64,7 +40,6 @@ export interface MemberInput {
   teamId?: string | null;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** The member's free-text fields, each checked against its column (MEMBER_TEXT). */
 const TEXT_FIELDS = ['fullName', 'phone', 'email', 'nationalId', 'cardNumber', 'position', 'ethnicity', 'occupation', 'leftReason'] as const;
@@ -212,64 +187,23 @@ function plain(m: Member) {
   return rest;
 }
 
-export class MemberService {
+export class MemberService extends ResourceService<Member> {
+  private readonly ofUnitKeys = new LoaderFamily<string, number, Member[]>('Member.ofUnit');
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly org: OrgService,
-    private readonly audit: AuditService,
-  ) {}
-
-  private repo(em?: EntityManager) {
-    return (em ?? this.db.ds.manager).getRepository(Member);
-  }
-
-  private scoped(caller: Caller, em?: EntityManager) {
-    const scope = scopePredicate(caller.scope, 'm', { via: 'ancestors' });
-    return this.repo(em).createQueryBuilder('m').where(scope.sql, scope.params);
-  }
-
-  /** Analysts read personal fields as null: applied to every member this service returns. */
-  private present<T extends Member | null>(caller: Caller, m: T): T {
-    if (m && !seesPersonalData(caller.role)) for (const f of PERSONAL_FIELDS) m[f] = null;
-    return m;
-  }
-
-  async list(caller: Caller, args: ListArgsLike): Promise<Member[]> {
-    const opts = { personalAllowed: seesPersonalData(caller.role) };
-    const qb = this.scoped(caller);
-    applyFilter(qb, 'm', MEMBER_SPEC, args.filter, opts);
-    applySortAndPage(qb, 'm', MEMBER_SPEC, args, opts);
-    return (await qb.getMany()).map((m) => this.present(caller, m));
-  }
-
-  count(caller: Caller, filter: object | null | undefined): Promise<number> {
-    const qb = this.scoped(caller);
-    applyFilter(qb, 'm', MEMBER_SPEC, filter, { personalAllowed: seesPersonalData(caller.role) });
-    return qb.getCount();
-  }
-
-  async get(caller: Caller, id: number, em?: EntityManager): Promise<Member> {
-    const m = await this.scoped(caller, em).andWhere('m.id = :id', { id }).getOne();
-    if (!m) throw notFound('Member', id);
-    return this.present(caller, m);
-  }
-
-  byId(ctx: Context, id: number | null): Promise<Member | null> {
-    if (id == null || !ctx.caller) return Promise.resolve(null);
-    const caller = ctx.caller;
-    return ctx.loaders
-      .get<number, Member | null>('member.byId', async (ids) =>
-        byKeys(ids, await this.scoped(caller).andWhere('m.id IN (:...ids)', { ids }).getMany(), (m) => this.present(caller, m).id),
-      )
-      .load(id);
+    audit: AuditService,
+  ) {
+    super(MemberResource, db, audit);
   }
 
   /** Members of a grassroots union or team, batched per request, at most `limit` per unit, sorted by name. */
-  ofUnit(ctx: Context, level: OrgLevel.GRASSROOTS | OrgLevel.TEAM, unitId: number, limit: number): Promise<Member[]> {
-    const caller = ctx.caller!;
+  ofUnit(req: Req, level: OrgLevel.GRASSROOTS | OrgLevel.TEAM, unitId: number, limit: number): Promise<Member[]> {
+    const caller = req.caller;
     const column = level === OrgLevel.GRASSROOTS ? 'grassrootsUnionId' : 'teamId';
-    return ctx.loaders
-      .get<number, Member[]>(`member.of.${level}.${limit}`, async (ids) => {
+    return req.loaders
+      .get(this.ofUnitKeys.of(`${level}.${limit}`), async (ids) => {
         // Two queries for the whole batch: the first `limit` ids per unit by a window function
         // (MariaDB 10.2+, MySQL 8, SQLite 3.25+), then those rows.
         const col = snake(column);
@@ -421,9 +355,7 @@ export class MemberService {
         // The member's nominations and awards are located by where the member sits (their
         // ancestor columns drive scope and subtree filters): they move with the member, as
         // moveUnit moves a unit's.
-        for (const { entity, column } of MEMBER_LOCATED_TABLES) {
-          await em.createQueryBuilder().update(entity).set(place).where(`${column} = :id`, { id }).execute();
-        }
+        await relocateMember(em, id, place);
       }
       if (input.fullName != null) m.fullName = input.fullName.trim().replace(/\s+/g, ' ');
       if (input.gender != null) m.gender = input.gender;

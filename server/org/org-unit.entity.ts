@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { UnitLevel } from './org-level';
+import { Located } from '../kit/located';
 
 /** The widths of a unit's text columns, in characters (declared below, checked by the input rules). */
 export const UNIT_TEXT = { name: 255, code: 64, searchKey: 400 } as const;
@@ -8,6 +9,8 @@ export const UNIT_TEXT = { name: 255, code: 64, searchKey: 400 } as const;
  * One table for the four unit types (one id space). Ancestor columns are maintained on write
  * (create and moveUnit) and include the unit itself; see ANCESTOR_COLUMN.
  */
+// a unit is located in its own subtree: its own level's column names itself
+@Located({ indexes: false })
 @Entity('org_unit')
 @Index('idx_org_unit_federation', ['federationId', 'level'])
 @Index('idx_org_unit_union', ['unionId', 'level'])

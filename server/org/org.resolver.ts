@@ -1,89 +1,23 @@
-import { Arg, Args, ArgsType, Authorized, ClassType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Federation, GrassrootsUnion, OrgUnitUnion, Team, Union, UnitMove } from './org.types';
-import * as In from './org.inputs';
+import { Arg, ArgsType, Authorized, ClassType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Federation, GrassrootsUnion, OrgUnitUnion, Team, Union, UnitMove, UNIT_RESOURCES } from './org.types';
 import { OrgLevel, UnitLevel } from './org-level';
 import { OrgUnit } from './org-unit.entity';
-import { Permission, WRITE_UNIT_PERMISSION } from '../auth/permissions';
+import { Permission } from '../auth/permissions';
 import { Context } from '../graphql/context';
-import { ListMetadata } from '../graphql/list-args';
 import { rowId } from '../graphql/ids';
-import { Member } from '../member/member.entity';
+import { Member, MemberResource } from '../member/member.entity';
 import { PER_PAGE_CAP } from '../common/list';
 import { badInput } from '../common/errors';
+import { crudResolver, EdgeDef, edges } from '../kit/crud';
 
-/**
- * The CRUD grammar of one unit type (X, allXs, _allXsMeta, createX, updateX, deleteX).
- * Thin: arguments in, one OrgService call out.
- */
-function unitCrudResolver<TList extends object, TMeta extends object, TCreate extends object, TUpdate extends { id: string }>(
-  level: UnitLevel,
-  type: ClassType,
-  name: string,
-  plural: string,
-  ListArgsT: ClassType<TList>,
-  MetaArgsT: ClassType<TMeta>,
-  CreateArgsT: ClassType<TCreate>,
-  UpdateArgsT: ClassType<TUpdate>,
-) {
-  const write = WRITE_UNIT_PERMISSION[level];
+const LEVELS: UnitLevel[] = [OrgLevel.FEDERATION, OrgLevel.UNION, OrgLevel.GRASSROOTS, OrgLevel.TEAM];
 
-  @Resolver(() => type)
-  class UnitCrudResolver {
-    @Authorized(Permission.ReadOrg)
-    @Query(() => type, { name, nullable: true })
-    one(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<OrgUnit> {
-      return ctx.services.org.get(ctx.caller!, level, rowId(name, id));
-    }
-
-    @Authorized(Permission.ReadOrg)
-    @Query(() => [type], { name: `all${plural}` })
-    all(@Args(() => ListArgsT) args: TList, @Ctx() ctx: Context): Promise<OrgUnit[]> {
-      return ctx.services.org.list(ctx.caller!, level, args);
-    }
-
-    @Authorized(Permission.ReadOrg)
-    @Query(() => ListMetadata, { name: `_all${plural}Meta`, nullable: true })
-    async meta(@Args(() => MetaArgsT) args: TMeta & { filter?: object }, @Ctx() ctx: Context): Promise<ListMetadata> {
-      return { count: await ctx.services.org.count(ctx.caller!, level, args.filter) };
-    }
-
-    @Authorized(write)
-    @Mutation(() => type, { name: `create${name}`, nullable: true })
-    create(@Args(() => CreateArgsT) args: TCreate, @Ctx() ctx: Context): Promise<OrgUnit> {
-      return ctx.services.org.create(ctx.caller!, level, args);
-    }
-
-    @Authorized(write)
-    @Mutation(() => type, { name: `update${name}`, nullable: true })
-    update(@Args(() => UpdateArgsT) args: TUpdate, @Ctx() ctx: Context): Promise<OrgUnit> {
-      const { id, ...input } = args;
-      return ctx.services.org.update(ctx.caller!, level, rowId(name, id), input);
-    }
-
-    @Authorized(write)
-    @Mutation(() => type, { name: `delete${name}`, nullable: true, description: 'dissolves the unit (never a hard delete); refused while it has live units or active members' })
-    remove(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<OrgUnit> {
-      return ctx.services.org.remove(ctx.caller!, level, rowId(name, id));
-    }
-  }
-  return UnitCrudResolver;
-}
-
-export const FederationCrudResolver = unitCrudResolver(
-  OrgLevel.FEDERATION, Federation, 'Federation', 'Federations',
-  In.FederationListArgs, In.FederationMetaArgs, In.CreateFederationArgs, In.UpdateFederationArgs,
-);
-export const UnionCrudResolver = unitCrudResolver(
-  OrgLevel.UNION, Union, 'Union', 'Unions',
-  In.UnionListArgs, In.UnionMetaArgs, In.CreateUnionArgs, In.UpdateUnionArgs,
-);
-export const GrassrootsUnionCrudResolver = unitCrudResolver(
-  OrgLevel.GRASSROOTS, GrassrootsUnion, 'GrassrootsUnion', 'GrassrootsUnions',
-  In.GrassrootsUnionListArgs, In.GrassrootsUnionMetaArgs, In.CreateGrassrootsUnionArgs, In.UpdateGrassrootsUnionArgs,
-);
-export const TeamCrudResolver = unitCrudResolver(
-  OrgLevel.TEAM, Team, 'Team', 'Teams',
-  In.TeamListArgs, In.TeamMetaArgs, In.CreateTeamArgs, In.UpdateTeamArgs,
+/** The CRUD grammar of the four unit types (Federation, allFederations, …, deleteTeam). */
+const CRUD = LEVELS.map((level) =>
+  crudResolver(UNIT_RESOURCES[level], {
+    service: (s) => s.units[level],
+    describe: { delete: 'dissolves the unit (never a hard delete); refused while it has live units or active members' },
+  }),
 );
 
 @ArgsType()
@@ -92,101 +26,73 @@ class MembersArgs {
   limit?: number;
 }
 
-function memberLimit(args: MembersArgs): number {
-  const limit = args.limit ?? 100;
+function memberLimit(args: MembersArgs | undefined): number {
+  const limit = args?.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > PER_PAGE_CAP) throw badInput('limit', `must be between 1 and ${PER_PAGE_CAP}`);
   return limit;
 }
 
-/** Parent objects, children and history of the unit types; every read goes through a per-request loader. */
-@Resolver(() => Federation)
-export class FederationFieldsResolver {
-  @FieldResolver(() => [Union])
-  unions(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.children(ctx, OrgLevel.FEDERATION, OrgLevel.UNION, u.id);
-  }
+type UnitEdge = EdgeDef<OrgUnit>;
+const parent = (type: () => ClassType, level: UnitLevel): UnitEdge => ({
+  type,
+  target: UNIT_RESOURCES[level],
+  resolve: (u, req, s) => s.org.byId(req, u[({ FEDERATION: 'federationId', UNION: 'unionId', GRASSROOTS: 'grassrootsUnionId', TEAM: 'teamId' } as const)[level]]),
+});
+const children = (type: () => ClassType, parentLevel: UnitLevel, childLevel: UnitLevel, description?: string): UnitEdge => ({
+  type: () => [type()],
+  list: true,
+  target: UNIT_RESOURCES[childLevel],
+  description,
+  resolve: (u, req, s) => s.org.children(req, parentLevel, childLevel, u.id),
+});
+const members = (level: OrgLevel.GRASSROOTS | OrgLevel.TEAM): UnitEdge => ({
+  type: () => [Member],
+  list: true,
+  target: MemberResource,
+  args: MembersArgs,
+  resolve: (u, req, s, args: MembersArgs) => s.member.ofUnit(req, level, u.id, memberLimit(args)),
+});
 
-  @FieldResolver(() => [GrassrootsUnion], { description: 'all of them, through unions or directly under the federation' })
-  grassrootsUnions(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.children(ctx, OrgLevel.FEDERATION, OrgLevel.GRASSROOTS, u.id);
-  }
+/** Parent objects and children of each unit type, every one through a per-request loader and its permission. */
+const EDGES = [
+  edges<OrgUnit>(Federation, 'Federation', {
+    unions: children(() => Union, OrgLevel.FEDERATION, OrgLevel.UNION),
+    grassrootsUnions: children(() => GrassrootsUnion, OrgLevel.FEDERATION, OrgLevel.GRASSROOTS, 'all of them, through unions or directly under the federation'),
+  }),
+  edges<OrgUnit>(Union, 'Union', {
+    federation: parent(() => Federation, OrgLevel.FEDERATION),
+    grassrootsUnions: children(() => GrassrootsUnion, OrgLevel.UNION, OrgLevel.GRASSROOTS),
+  }),
+  edges<OrgUnit>(GrassrootsUnion, 'GrassrootsUnion', {
+    federation: parent(() => Federation, OrgLevel.FEDERATION),
+    union: parent(() => Union, OrgLevel.UNION),
+    teams: children(() => Team, OrgLevel.GRASSROOTS, OrgLevel.TEAM),
+    members: members(OrgLevel.GRASSROOTS),
+  }),
+  edges<OrgUnit>(Team, 'Team', {
+    grassrootsUnion: parent(() => GrassrootsUnion, OrgLevel.GRASSROOTS),
+    members: members(OrgLevel.TEAM),
+  }),
+];
 
-  @FieldResolver(() => [UnitMove])
-  moves(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.history(u.id);
+/** Each unit's history of parents (part of the unit itself, not another resource). */
+const MOVES = LEVELS.map((level) => {
+  @Resolver(() => UNIT_RESOURCES[level].typeClass)
+  class UnitMovesResolver {
+    @FieldResolver(() => [UnitMove], { description: 'history of parents (moveUnit)' })
+    moves(@Root() u: OrgUnit, @Ctx() ctx: Context) {
+      return ctx.services.org.history(u.id);
+    }
   }
-}
-
-@Resolver(() => Union)
-export class UnionFieldsResolver {
-  @FieldResolver(() => Federation, { nullable: true })
-  federation(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, u.federationId);
-  }
-
-  @FieldResolver(() => [GrassrootsUnion])
-  grassrootsUnions(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.children(ctx, OrgLevel.UNION, OrgLevel.GRASSROOTS, u.id);
-  }
-
-  @FieldResolver(() => [UnitMove], { description: 'history of parents (moveUnit)' })
-  moves(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.history(u.id);
-  }
-}
-
-@Resolver(() => GrassrootsUnion)
-export class GrassrootsUnionFieldsResolver {
-  @FieldResolver(() => Federation, { nullable: true })
-  federation(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, u.federationId);
-  }
-
-  @FieldResolver(() => Union, { nullable: true })
-  union(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, u.unionId);
-  }
-
-  @FieldResolver(() => [Team])
-  teams(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.children(ctx, OrgLevel.GRASSROOTS, OrgLevel.TEAM, u.id);
-  }
-
-  @FieldResolver(() => [Member])
-  members(@Root() u: OrgUnit, @Args() args: MembersArgs, @Ctx() ctx: Context) {
-    return ctx.services.member.ofUnit(ctx, OrgLevel.GRASSROOTS, u.id, memberLimit(args));
-  }
-
-  @FieldResolver(() => [UnitMove], { description: 'history of parents (moveUnit)' })
-  moves(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.history(u.id);
-  }
-}
-
-@Resolver(() => Team)
-export class TeamFieldsResolver {
-  @FieldResolver(() => GrassrootsUnion, { nullable: true })
-  grassrootsUnion(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, u.grassrootsUnionId);
-  }
-
-  @FieldResolver(() => [Member])
-  members(@Root() u: OrgUnit, @Args() args: MembersArgs, @Ctx() ctx: Context) {
-    return ctx.services.member.ofUnit(ctx, OrgLevel.TEAM, u.id, memberLimit(args));
-  }
-
-  @FieldResolver(() => [UnitMove], { description: 'history of parents (moveUnit)' })
-  moves(@Root() u: OrgUnit, @Ctx() ctx: Context) {
-    return ctx.services.org.history(u.id);
-  }
-}
+  return UnitMovesResolver;
+});
 
 @Resolver()
 export class MoveUnitResolver {
   @Authorized(Permission.ReadOrg)
   @Query(() => OrgUnitUnion, { nullable: true, description: 'any unit by id, whatever its level' })
   orgUnit(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.services.org.get(ctx.caller!, null, rowId('OrgUnit', id));
+    return ctx.services.org.get(ctx.caller!, rowId('OrgUnit', id));
   }
 
   // The permission for the unit's level is checked by the service, which knows the level.
@@ -198,14 +104,4 @@ export class MoveUnitResolver {
   }
 }
 
-export const ORG_RESOLVERS = [
-  FederationCrudResolver,
-  UnionCrudResolver,
-  GrassrootsUnionCrudResolver,
-  TeamCrudResolver,
-  FederationFieldsResolver,
-  UnionFieldsResolver,
-  GrassrootsUnionFieldsResolver,
-  TeamFieldsResolver,
-  MoveUnitResolver,
-] as const;
+export const ORG_RESOLVERS = [...CRUD, ...EDGES, ...MOVES, MoveUnitResolver] as const;

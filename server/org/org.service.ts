@@ -5,38 +5,25 @@ import { Member, MemberStatus } from '../member/member.entity';
 import { Caller } from '../auth/caller';
 import { CallerCache } from '../auth/caller-cache';
 import { scopePredicate, unitInScope } from '../auth/scope';
-import { hasPermission, WRITE_UNIT_PERMISSION } from '../auth/permissions';
+import { hasPermission, Permission, WRITE_UNIT_PERMISSION } from '../auth/permissions';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
-import { applyFilter, applySortAndPage, ListArgsLike, ListSpec } from '../common/list';
 import { fitKey, searchKey } from '../common/text';
 import { checkText, optionalId, parseId } from '../common/input';
-import { byKeys, Context, groupByKeys } from '../graphql/context';
+import { today } from '../common/clock';
 import { snake } from '../db/naming';
-import { ANCESTOR_TABLES } from '../db/ancestor-tables';
+import { byKeys, groupByKeys, LoaderFamily, LoaderKey, Req } from '../kit/loaders';
+import { relocateSubtree } from '../kit/located';
+import { ResourceService } from '../kit/service';
+import { Resource } from '../kit/resource';
+import { SelectQueryBuilder } from 'typeorm';
 
 export const LEVEL_TYPE_NAME: Record<UnitLevel, string> = {
   FEDERATION: 'Federation',
   UNION: 'Union',
   GRASSROOTS: 'GrassrootsUnion',
   TEAM: 'Team',
-};
-
-const ORG_SPEC: ListSpec = {
-  fields: {
-    name: { column: 'name', kind: 'string' },
-    code: { column: 'code', kind: 'string' },
-    active: { column: 'active', kind: 'bool' },
-    parentId: { column: 'parent_id', kind: 'id' },
-    federationId: { column: 'federation_id', kind: 'id' },
-    unionId: { column: 'union_id', kind: 'id' },
-    grassrootsUnionId: { column: 'grassroots_union_id', kind: 'id' },
-    dissolvedAt: { column: 'dissolved_at', kind: 'date' },
-    createdAt: { column: 'created_at', kind: 'datetime' },
-  },
-  searchColumn: 'search_key',
-  defaultSort: { field: 'name', order: 'ASC' },
 };
 
 export interface UnitInput {
@@ -73,7 +60,6 @@ export function desiredParent(unit: OrgUnit, input: UnitInput): { id: number; fi
   }
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** A unit's search key (name and code without diacritics), cut to its column. */
 const unitSearchKey = (name: string, code: string | null) => fitKey(searchKey(name, code), UNIT_TEXT.searchKey);
@@ -100,6 +86,9 @@ export class OrgService {
     private readonly callers: CallerCache,
   ) {}
 
+  private readonly byIdKey = new LoaderKey<number, OrgUnit | null>('OrgUnit.byId');
+  private readonly childrenKeys = new LoaderFamily<string, number, OrgUnit[]>('OrgUnit.children');
+
   private repo(em?: EntityManager) {
     return (em ?? this.db.ds.manager).getRepository(OrgUnit);
   }
@@ -113,49 +102,28 @@ export class OrgService {
     return qb;
   }
 
-  private listQuery(caller: Caller, level: UnitLevel, filter: Record<string, unknown> | null | undefined) {
-    // Breadcrumbs: lists filtered by ids (react-admin's reference fields) may read the scope's ancestors.
-    const byIds = !!filter?.ids;
-    const qb = this.scoped(caller, level, byIds);
-    // Dissolved units leave lists unless asked for (filter by `active`) or named by id.
-    if (!byIds && (filter?.active === undefined || filter?.active === null)) qb.andWhere('u.active = :active', { active: 1 });
-    applyFilter(qb, 'u', ORG_SPEC, filter, { personalAllowed: true });
-    return qb;
-  }
-
-  list(caller: Caller, level: UnitLevel, args: ListArgsLike): Promise<OrgUnit[]> {
-    const qb = this.listQuery(caller, level, args.filter as Record<string, unknown>);
-    applySortAndPage(qb, 'u', ORG_SPEC, args, { personalAllowed: true });
-    return qb.getMany();
-  }
-
-  count(caller: Caller, level: UnitLevel, filter: object | null | undefined): Promise<number> {
-    return this.listQuery(caller, level, filter as Record<string, unknown>).getCount();
-  }
-
-  async get(caller: Caller, level: UnitLevel | null, id: number): Promise<OrgUnit> {
-    const unit = await this.scoped(caller, level, true).andWhere('u.id = :id', { id }).getOne();
-    if (!unit) throw notFound(level ? LEVEL_TYPE_NAME[level] : 'OrgUnit', id);
+  /** Any unit by id, whatever its level (`orgUnit`): in scope or an ancestor of the scope unit. */
+  async get(caller: Caller, id: number): Promise<OrgUnit> {
+    const unit = await this.scoped(caller, null, true).andWhere('u.id = :id', { id }).getOne();
+    if (!unit) throw notFound('OrgUnit', id);
     return unit;
   }
 
-  /** Batched read by id (parent objects, references): the scope and its ancestors; null when invisible. */
-  byId(ctx: Context, id: number | null): Promise<OrgUnit | null> {
-    if (id == null || !ctx.caller) return Promise.resolve(null);
-    const caller = ctx.caller;
-    return ctx.loaders
-      .get<number, OrgUnit | null>('org.byId', async (ids) =>
-        byKeys(ids, await this.scoped(caller, null, true).andWhere('u.id IN (:...ids)', { ids }).getMany(), (u) => u.id),
-      )
+  /** Batched read by id of any unit (parent objects, references): the scope and its ancestors; null when invisible. */
+  byId(req: Req, id: number | null | undefined): Promise<OrgUnit | null> {
+    if (id == null || !hasPermission(req.caller.role, Permission.ReadOrg)) return Promise.resolve(null);
+    const caller = req.caller;
+    return req.loaders
+      .get(this.byIdKey, async (ids) => byKeys(ids, await this.scoped(caller, null, true).andWhere('u.id IN (:...ids)', { ids }).getMany(), (u) => u.id))
       .load(id);
   }
 
   /** Batched children of the given level under parents, by the parent's ancestor column; strictly in scope. */
-  children(ctx: Context, parentLevel: UnitLevel, childLevel: UnitLevel, parentId: number): Promise<OrgUnit[]> {
-    const caller = ctx.caller!;
+  children(req: Req, parentLevel: UnitLevel, childLevel: UnitLevel, parentId: number): Promise<OrgUnit[]> {
+    const caller = req.caller;
     const column = ANCESTOR_COLUMN[parentLevel];
-    return ctx.loaders
-      .get<number, OrgUnit[]>(`org.children.${parentLevel}.${childLevel}`, async (ids) => {
+    return req.loaders
+      .get(this.childrenKeys.of(`${parentLevel}>${childLevel}`), async (ids) => {
         const rows = await this.scoped(caller, childLevel, false)
           .andWhere(`u.${snake(column)} IN (:...ids)`, { ids })
           .andWhere('u.active = :active', { active: 1 })
@@ -360,7 +328,6 @@ export class OrgService {
    */
   private async moveInTx(em: EntityManager, caller: Caller, unit: OrgUnit, parent: OrgUnit): Promise<OrgUnit> {
     const before = plain(unit);
-    const own = snake(ANCESTOR_COLUMN[unit.level]);
     const next = ancestorsUnder(parent);
     // Only the columns above the unit change; the unit's own column and those below stay.
     const set: Record<string, number | null> = { federationId: next.federationId };
@@ -369,12 +336,44 @@ export class OrgService {
     // Compare-and-set on the old parent first: of two racing moves one wins, the other answers CONFLICT.
     const cas = await em.createQueryBuilder().update(OrgUnit).set({ parentId: parent.id }).where('id = :id AND parent_id = :old', { id: unit.id, old: unit.parentId }).execute();
     if (cas.affected !== 1) throw conflict(`${LEVEL_TYPE_NAME[unit.level]} ${unit.id} was moved by someone else; reload it`);
-    for (const table of ANCESTOR_TABLES) {
-      await em.createQueryBuilder().update(table).set(set).where(`${own} = :id`, { id: unit.id }).execute();
-    }
+    await relocateSubtree(em, ANCESTOR_COLUMN[unit.level], unit.id, set);
     await em.insert(OrgUnitMove, { unitId: unit.id, fromParentId: unit.parentId, toParentId: parent.id, movedById: caller.user.id });
     Object.assign(unit, set, { parentId: parent.id });
     await this.audit.record(em, caller, { action: 'MOVE', entityType: LEVEL_TYPE_NAME[unit.level], entityId: unit.id, unitId: unit.id, before, after: plain(unit) });
     return unit;
+  }
+}
+
+/**
+ * The CRUD of one unit type: reads through the kit (scope, filters, pages), writes by the rules of
+ * OrgService, which knows the tree. Dissolved units leave lists unless asked for (filter `active`)
+ * or named by id.
+ */
+export class UnitService extends ResourceService<OrgUnit> {
+  constructor(
+    resource: Resource<OrgUnit>,
+    private readonly level: UnitLevel,
+    private readonly org: OrgService,
+    db: Db,
+    audit: AuditService,
+  ) {
+    super(resource, db, audit);
+  }
+
+  protected listFilter(qb: SelectQueryBuilder<OrgUnit>, _caller: Caller, filter: Record<string, unknown>) {
+    if (filter.ids == null && filter.active == null) qb.andWhere(`${this.alias}.active = :active`, { active: 1 });
+    return filter;
+  }
+
+  create(caller: Caller, input: UnitInput) {
+    return this.org.create(caller, this.level, input);
+  }
+
+  update(caller: Caller, id: number, input: UnitInput) {
+    return this.org.update(caller, this.level, id, input);
+  }
+
+  remove(caller: Caller, id: number) {
+    return this.org.remove(caller, this.level, id);
   }
 }

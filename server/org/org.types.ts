@@ -1,5 +1,9 @@
-import { createUnionType, Field, ID, ObjectType } from 'type-graphql';
-import { OrgLevel } from './org-level';
+import { ClassType, createUnionType, Field, ID, ObjectType } from 'type-graphql';
+import { OrgLevel, UnitLevel } from './org-level';
+import { OrgUnit } from './org-unit.entity';
+import { Permission } from '../auth/permissions';
+import { declareResource, FieldRow, Resource } from '../kit/resource';
+import type { EdgeTarget } from '../kit/crud';
 
 /** Fields shared by the four unit types (all backed by the org_unit table). */
 @ObjectType()
@@ -85,3 +89,85 @@ export class UnitMove {
   @Field()
   movedAt: Date;
 }
+
+// ---- the four unit types as resources (kit/resource.ts) -------------------------------------
+
+const UNIT_FIELDS: Record<string, FieldRow> = {
+  name: { filter: 'eq', write: 'required' },
+  code: { filter: 'eq', write: 'optional' },
+  active: {
+    filter: 'eq',
+    write: 'optional',
+    filterDescription: 'false lists dissolved units; unset lists active ones',
+    description: 'false dissolves the unit (as delete), true restores it',
+  },
+  dissolvedAt: {},
+  createdAt: { filter: 'range' },
+  level: {},
+  // sortable by every tree column, as every unit row carries them
+  parentId: { type: () => ID },
+  federationId: { type: () => ID },
+  unionId: { type: () => ID },
+  grassrootsUnionId: { type: () => ID },
+};
+const id = () => ID;
+
+function unitResource(level: UnitLevel, type: ClassType, fields: Record<string, FieldRow>, write: Permission) {
+  return declareResource<OrgUnit>({
+    name: type.name,
+    entity: OrgUnit,
+    type,
+    fields: { ...UNIT_FIELDS, ...fields },
+    search: 'searchKey',
+    searchDescription: 'words matched against name and code, ignoring case and diacritics',
+    defaultSort: { field: 'name', order: 'ASC' },
+    // Breadcrumbs: the ancestors of one's scope unit are readable by id (never listed or written).
+    scope: { kind: 'located', ancestorsById: true },
+    where: { level },
+    permissions: { read: Permission.ReadOrg, create: write, update: write, delete: write },
+  });
+}
+
+export const FederationResource = unitResource(OrgLevel.FEDERATION, Federation, {}, Permission.WriteFederation);
+export const UnionResource = unitResource(
+  OrgLevel.UNION,
+  Union,
+  { federationId: { filter: 'eq', write: 'required', updateDescription: 'a different federation moves the union (as moveUnit)' } },
+  Permission.WriteUnion,
+);
+export const GrassrootsUnionResource = unitResource(
+  OrgLevel.GRASSROOTS,
+  GrassrootsUnion,
+  {
+    unionId: {
+      filter: 'eq',
+      write: 'optional',
+      description: 'the upper union; omit to place the unit directly under federationId',
+      updateDescription: 'a different union moves the unit (as moveUnit)',
+      filterDescription: 'the upper union',
+    },
+    federationId: { filter: 'eq', write: 'optional', updateDescription: 'with unionId null: moves the unit directly under this federation' },
+    parentId: { filter: 'eq', type: id, description: 'the direct parent: a union, or the federation for one directly under it' },
+  },
+  Permission.WriteGrassroots,
+);
+export const TeamResource = unitResource(
+  OrgLevel.TEAM,
+  Team,
+  {
+    grassrootsUnionId: { filter: 'eq', write: 'required', updateDescription: 'a different grassroots union moves the team (as moveUnit)' },
+    federationId: { filter: 'eq' },
+    unionId: { filter: 'eq' },
+  },
+  Permission.WriteTeam,
+);
+
+export const UNIT_RESOURCES: Record<UnitLevel, Resource<OrgUnit>> = {
+  FEDERATION: FederationResource,
+  UNION: UnionResource,
+  GRASSROOTS: GrassrootsUnionResource,
+  TEAM: TeamResource,
+};
+
+/** Edges to "any unit" (the OrgUnit union) need what every unit read needs. */
+export const ANY_UNIT: EdgeTarget = { name: 'OrgUnit', permissions: { read: Permission.ReadOrg } };

@@ -1,9 +1,11 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import { AwardDimension, MemberDimension } from './stats.service';
 import { Permission } from '../auth/permissions';
 import { Context } from '../graphql/context';
-import { OrgUnitUnion } from '../org/org.types';
-import { AwardType } from '../award/award-type.entity';
+import { ANY_UNIT, OrgUnitUnion } from '../org/org.types';
+import { edges } from '../kit/crud';
+import { currentYear } from '../common/clock';
+import { AwardType, AwardTypeResource } from '../award/award-type.entity';
 import { Gender, MemberStatus } from '../member/member.entity';
 import { optionalId } from '../common/input';
 
@@ -71,29 +73,19 @@ export class StatsResolver {
     @Arg('year', () => Int, { nullable: true, description: 'default: this year' }) year: number | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.services.stats.overview(ctx.caller!, optionalId('unitId', unitId), year ?? new Date().getFullYear());
+    return ctx.services.stats.overview(ctx.caller!, optionalId('unitId', unitId), year ?? currentYear());
   }
 }
 
-@Resolver(() => MemberStat)
-export class MemberStatResolver {
-  @FieldResolver(() => OrgUnitUnion, { nullable: true })
-  unit(@Root() s: MemberStat, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, s.unitId);
-  }
-}
+/** The objects a figure names, each under the permission its root list needs. */
+const StatEdges = [
+  edges<MemberStat>(MemberStat, 'MemberStat', {
+    unit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (st, req, s) => s.org.byId(req, st.unitId) },
+  }),
+  edges<AwardStat>(AwardStat, 'AwardStat', {
+    awardType: { type: () => AwardType, target: AwardTypeResource, resolve: (st, req, s) => (st.awardTypeId == null ? null : s.awardType.byId(req, st.awardTypeId)) },
+    unit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (st, req, s) => s.org.byId(req, st.unitId) },
+  }),
+];
 
-@Resolver(() => AwardStat)
-export class AwardStatResolver {
-  @FieldResolver(() => AwardType, { nullable: true })
-  awardType(@Root() s: AwardStat, @Ctx() ctx: Context) {
-    return s.awardTypeId == null ? null : ctx.services.awardType.byId(ctx, s.awardTypeId);
-  }
-
-  @FieldResolver(() => OrgUnitUnion, { nullable: true })
-  unit(@Root() s: AwardStat, @Ctx() ctx: Context) {
-    return ctx.services.org.byId(ctx, s.unitId);
-  }
-}
-
-export const STATS_RESOLVERS = [StatsResolver, MemberStatResolver, AwardStatResolver] as const;
+export const STATS_RESOLVERS = [StatsResolver, ...StatEdges] as const;

@@ -1,0 +1,147 @@
+import { Arg, Args, Authorized, ClassType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { hasPermission, Permission } from '../auth/permissions';
+import type { Context } from '../graphql/context';
+import type { Services } from '../graphql/services';
+import { ListMetadata } from '../graphql/list-args';
+import { rowId } from '../graphql/ids';
+import type { Req } from './loaders';
+import type { Resource } from './resource';
+import type { ResourceService, Row } from './service';
+
+/** The request as services see it: who asks and the request's loaders (never the whole context). */
+export const reqOf = (ctx: Context): Req => ({ caller: ctx.caller!, loaders: ctx.loaders });
+
+function named<T extends Function>(cls: T, name: string): T {
+  Object.defineProperty(cls, 'name', { value: name });
+  return cls;
+}
+
+type Method = (...args: any[]) => unknown;
+function method(cls: ClassType, name: string, fn: Method): PropertyDescriptor {
+  Object.defineProperty(cls.prototype, name, { value: fn, writable: true, configurable: true });
+  return Object.getOwnPropertyDescriptor(cls.prototype, name)!;
+}
+
+export interface CrudOptions<E extends Row> {
+  /** the resource's service among the process's services */
+  service: (services: Services) => ResourceService<E>;
+  /** descriptions of the mutations (what delete does: dissolve, leave, withdraw, delete) */
+  describe?: { create?: string; update?: string; delete?: string };
+  /** mutations that this resource does not have (awards are created only by approvals) */
+  without?: Array<'create' | 'update' | 'delete'>;
+}
+
+/**
+ * The CRUD grammar of ra-data-graphql-simple for one resource: `X(id)`, `allXs`, `_allXsMeta`,
+ * `createX`, `updateX`, `deleteX`, each guarded by the permission the declaration names and
+ * answered by one call of the resource's service. Thin on purpose: rules live in the service.
+ */
+export function crudResolver<E extends Row>(r: Resource<E>, opts: CrudOptions<E>): ClassType {
+  const svc = (ctx: Context) => opts.service(ctx.services);
+  const Crud = named(class {}, `${r.name}CrudResolver`);
+  Resolver(() => r.typeClass)(Crud);
+  const read = r.permissions.read;
+
+  let d = method(Crud, 'one', (id: string, ctx: Context) => svc(ctx).get(ctx.caller!, rowId(r.name, id)));
+  Authorized(read)(Crud.prototype, 'one', d);
+  Query(() => r.typeClass, { name: r.name, nullable: true })(Crud.prototype, 'one', d);
+  Arg('id', () => ID)(Crud.prototype, 'one', 0);
+  Ctx()(Crud.prototype, 'one', 1);
+
+  d = method(Crud, 'all', (args: { filter?: object }, ctx: Context) => svc(ctx).list(ctx.caller!, args));
+  Authorized(read)(Crud.prototype, 'all', d);
+  Query(() => [r.typeClass], { name: `all${r.plural}` })(Crud.prototype, 'all', d);
+  Args(() => r.listArgs)(Crud.prototype, 'all', 0);
+  Ctx()(Crud.prototype, 'all', 1);
+
+  d = method(Crud, 'meta', async (args: { filter?: object }, ctx: Context): Promise<ListMetadata> => ({ count: await svc(ctx).count(ctx.caller!, args.filter) }));
+  Authorized(read)(Crud.prototype, 'meta', d);
+  Query(() => ListMetadata, { name: `_all${r.plural}Meta`, nullable: true })(Crud.prototype, 'meta', d);
+  Args(() => r.metaArgs)(Crud.prototype, 'meta', 0);
+  Ctx()(Crud.prototype, 'meta', 1);
+
+  const without = new Set(opts.without ?? []);
+  const { create, update, delete: del } = r.permissions;
+  if (create && r.createArgs && !without.has('create')) {
+    d = method(Crud, 'create', (args: Record<string, unknown>, ctx: Context) => svc(ctx).create(ctx.caller!, args));
+    Authorized(create)(Crud.prototype, 'create', d);
+    Mutation(() => r.typeClass, { name: `create${r.name}`, nullable: true, description: opts.describe?.create })(Crud.prototype, 'create', d);
+    Args(() => r.createArgs!)(Crud.prototype, 'create', 0);
+    Ctx()(Crud.prototype, 'create', 1);
+  }
+  if (update && r.updateArgs && !without.has('update')) {
+    d = method(Crud, 'update', (args: Record<string, unknown> & { id: string }, ctx: Context) => {
+      const { id, ...input } = args;
+      return svc(ctx).update(ctx.caller!, rowId(r.name, id), input);
+    });
+    Authorized(...(update === 'authenticated' ? [] : [update]))(Crud.prototype, 'update', d);
+    Mutation(() => r.typeClass, { name: `update${r.name}`, nullable: true, description: opts.describe?.update })(Crud.prototype, 'update', d);
+    Args(() => r.updateArgs!)(Crud.prototype, 'update', 0);
+    Ctx()(Crud.prototype, 'update', 1);
+  }
+  if (del && !without.has('delete')) {
+    d = method(Crud, 'remove', (id: string, ctx: Context) => svc(ctx).remove(ctx.caller!, rowId(r.name, id)));
+    Authorized(del)(Crud.prototype, 'remove', d);
+    Mutation(() => r.typeClass, { name: `delete${r.name}`, nullable: true, description: opts.describe?.delete })(Crud.prototype, 'remove', d);
+    Arg('id', () => ID)(Crud.prototype, 'remove', 0);
+    Ctx()(Crud.prototype, 'remove', 1);
+  }
+  return Crud;
+}
+
+// ---- edges ---------------------------------------------------------------------------------
+
+/** What guards an edge: the read permission of the resource it reaches (the same rule as its root list). */
+export interface EdgeTarget {
+  name: string;
+  permissions: { read: Permission };
+}
+
+export interface EdgeDef<R> {
+  /** the GraphQL type the field returns (`() => [Award]` for a list, with `list: true`) */
+  type: () => unknown;
+  /** a list edge: `[T!]!`, empty without the permission (a single edge is nullable and null without it) */
+  list?: boolean;
+  target: EdgeTarget;
+  /** arguments of the field, as an @ArgsType class */
+  args?: ClassType;
+  description?: string;
+  resolve(root: R, req: Req, services: Services, args: any): unknown;
+}
+
+export interface EdgeEntry {
+  typeName: string;
+  field: string;
+  target: string;
+  permission: Permission;
+}
+const EDGES: EdgeEntry[] = [];
+
+/** Every edge declared with `edges()`: the permission surface test lists them. */
+export function allEdges(): readonly EdgeEntry[] {
+  return EDGES;
+}
+
+/**
+ * The edges of an object type: fields that return another resource. Each one checks the read
+ * permission of the resource it reaches before resolving (without it: null, or an empty list) and
+ * resolves through that resource's service, whose loaders apply the scope in SQL. So every path to
+ * an object asks the question its root field asks.
+ */
+export function edges<R>(type: ClassType, typeName: string, defs: Record<string, EdgeDef<R>>): ClassType {
+  const Edges = named(class {}, `${typeName}Edges_${Object.keys(defs).join('_')}`);
+  Resolver(() => type)(Edges);
+  for (const [field, def] of Object.entries(defs)) {
+    const d = method(Edges, field, (root: R, ctx: Context, args: unknown) => {
+      const caller = ctx.caller;
+      if (!caller || !hasPermission(caller.role, def.target.permissions.read)) return def.list ? [] : null;
+      return def.resolve(root, reqOf(ctx), ctx.services, args);
+    });
+    FieldResolver(def.type as any, { nullable: !def.list, description: def.description })(Edges.prototype, field, d);
+    Root()(Edges.prototype, field, 0);
+    Ctx()(Edges.prototype, field, 1);
+    if (def.args) Args(() => def.args!)(Edges.prototype, field, 2);
+    EDGES.push({ typeName, field, target: def.target.name, permission: def.target.permissions.read });
+  }
+  return Edges;
+}

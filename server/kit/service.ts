@@ -1,0 +1,276 @@
+import { ID } from 'type-graphql';
+import { DeepPartial, EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type { Caller } from '../auth/caller';
+import { hasPermission, seesPersonalData } from '../auth/permissions';
+import { scopePredicate, ScopedTable } from '../auth/scope';
+import { Db } from '../db/dialect';
+import { AuditService } from '../audit/audit.service';
+import { badInput, conflict, notFound } from '../common/errors';
+import { checkText, parseId } from '../common/input';
+import { LIMITS } from '../common/limits';
+import { applyFilter, applyKeyset, applySortAndPage, Keyset, ListArgsLike, ListSpec } from '../common/list';
+import { byKeys, LoaderKey, Req } from './loaders';
+import type { Resource } from './resource';
+
+export interface Row extends ObjectLiteral {
+  id: number;
+}
+
+/**
+ * The generic scoped service of a resource: list, count, get and the per-request byId loader, all
+ * through one query that carries the scope predicate (rows out of scope are never loaded), and
+ * create / update / delete each in one transaction with its audit row. A resource's own service
+ * extends it with its rules, overriding the hooks (`prepare`, `listFilter`, `auditUnit`, …) or,
+ * where its writes are a workflow of their own, the write methods.
+ *
+ * Reads by reference (`byId`, used by every edge of the schema) ask the same question as the root
+ * list: the caller's role needs the resource's read permission, and the row must be in scope.
+ * Without the permission an edge reads as null, so no path reaches an object its root field refuses.
+ */
+export class ResourceService<E extends Row> {
+  readonly alias: string;
+  protected readonly audit: AuditService;
+  private readonly byIdKey: LoaderKey<number, E | null>;
+
+  constructor(
+    readonly resource: Resource<E>,
+    protected readonly db: Db,
+    /** omitted only by the audit trail itself (AuditService is its own audit) */
+    audit?: AuditService,
+  ) {
+    this.audit = audit ?? (this as unknown as AuditService);
+    this.alias = resource.name.charAt(0).toLowerCase();
+    this.byIdKey = new LoaderKey(`${resource.name}.byId`);
+  }
+
+  protected repo(em?: EntityManager): Repository<E> {
+    return (em ?? this.db.ds.manager).getRepository(this.resource.entity);
+  }
+
+  protected get spec(): ListSpec {
+    return this.resource.spec(this.db.ds);
+  }
+
+  /** Whether the caller's role may read this resource at all (root fields and edges alike). */
+  canRead(caller: Caller | null | undefined): caller is Caller {
+    return !!caller && hasPermission(caller.role, this.resource.permissions.read);
+  }
+
+  /** How the scope predicate reaches this table. */
+  protected scopedTable(): ScopedTable | null {
+    const rule = this.resource.scope;
+    if (rule.kind === 'global') return null;
+    if (rule.kind === 'located') return { via: 'ancestors' };
+    const column = this.db.ds.getMetadata(this.resource.entity).findColumnWithPropertyName(rule.property)!.databaseName;
+    return { via: 'unit', column };
+  }
+
+  /**
+   * THE query of this resource for a caller: its rows in the caller's scope (with the scope unit's
+   * ancestors when `withAncestors`, for reads by id where the resource allows it), and the
+   * resource's fixed conditions.
+   */
+  scoped(caller: Caller, em?: EntityManager, withAncestors = false): SelectQueryBuilder<E> {
+    const a = this.alias;
+    const qb = this.repo(em).createQueryBuilder(a);
+    const table = this.scopedTable();
+    if (table) {
+      const ancestors = withAncestors && this.resource.scope.kind === 'located' && !!this.resource.scope.ancestorsById;
+      const p = scopePredicate(caller.scope, a, table, ancestors);
+      qb.where(p.sql, p.params);
+    } else qb.where('1=1');
+    for (const [prop, value] of Object.entries(this.resource.where ?? {})) {
+      const column = this.db.ds.getMetadata(this.resource.entity).findColumnWithPropertyName(prop)!.databaseName;
+      qb.andWhere(`${a}.${column} = :fixed_${prop}`, { [`fixed_${prop}`]: typeof value === 'boolean' ? Number(value) : value });
+    }
+    return qb;
+  }
+
+  /** Analysts read personal fields as null: applied to every row this service returns. */
+  present<T extends E | null>(caller: Caller, row: T): T {
+    if (row && !seesPersonalData(caller.role)) for (const f of this.resource.personal) (row as ObjectLiteral)[f] = null;
+    return row;
+  }
+
+  /** The resource's own filters (custom filter fields, default conditions); `rest` is what applyFilter handles. */
+  protected listFilter(qb: SelectQueryBuilder<E>, caller: Caller, filter: Record<string, unknown>): Record<string, unknown> {
+    void qb;
+    void caller;
+    return filter;
+  }
+
+  /** The list query: scope, the resource's own filters, then the generic filter grammar. */
+  listQuery(caller: Caller, filter: object | null | undefined): SelectQueryBuilder<E> {
+    const f = (filter ?? {}) as Record<string, unknown>;
+    // Lists filtered by ids are reads by id (react-admin's references): breadcrumbs may read ancestors.
+    const qb = this.scoped(caller, undefined, f.ids != null);
+    const rest = this.listFilter(qb, caller, f);
+    applyFilter(qb, this.alias, this.spec, rest, { personalAllowed: seesPersonalData(caller.role) });
+    return qb;
+  }
+
+  async list(caller: Caller, args: ListArgsLike): Promise<E[]> {
+    const qb = this.listQuery(caller, args.filter);
+    applySortAndPage(qb, this.alias, this.spec, args, { personalAllowed: seesPersonalData(caller.role) });
+    return (await qb.getMany()).map((row) => this.present(caller, row));
+  }
+
+  /**
+   * One keyset page of the list (same filters, scope and order as `list`), and where the next one
+   * starts (null at the end): long exports walk a whole list this way with flat memory.
+   */
+  async keysetPage(
+    caller: Caller,
+    args: { filter?: object | null; sortField?: string | null; sortOrder?: string | null },
+    after: Keyset | null,
+    take: number,
+  ): Promise<{ rows: E[]; next: Keyset | null }> {
+    const qb = this.listQuery(caller, args.filter);
+    const { column } = applyKeyset(qb, this.alias, this.spec, { field: args.sortField, order: args.sortOrder }, after, take, {
+      personalAllowed: seesPersonalData(caller.role),
+    });
+    const rows = await qb.getMany();
+    const property = this.db.ds.getMetadata(this.resource.entity).findColumnWithDatabaseName(column)!.propertyName;
+    const last = rows[rows.length - 1] as ObjectLiteral | undefined;
+    const next = rows.length === take && last ? { value: last[property] ?? null, id: last.id as number } : null;
+    return { rows: rows.map((r) => this.present(caller, r)), next };
+  }
+
+  count(caller: Caller, filter: object | null | undefined): Promise<number> {
+    return this.listQuery(caller, filter).getCount();
+  }
+
+  /** One row in scope (or a readable ancestor, where allowed), else NOT_FOUND. */
+  async get(caller: Caller, id: number, em?: EntityManager): Promise<E> {
+    const row = await this.scoped(caller, em, true).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    if (!row) throw notFound(this.resource.name, id);
+    return this.present(caller, row);
+  }
+
+  /** Batched read by id for references and edges: null when the role may not read it or it is out of scope. */
+  byId(req: Req, id: number | null | undefined): Promise<E | null> {
+    if (id == null || !this.canRead(req.caller)) return Promise.resolve(null);
+    const caller = req.caller;
+    return req.loaders
+      .get(this.byIdKey, async (ids) =>
+        byKeys(ids, (await this.scoped(caller, undefined, true).andWhere(`${this.alias}.id IN (:...ids)`, { ids }).getMany()).map((r) => this.present(caller, r)), (r) => r.id),
+      )
+      .load(id);
+  }
+
+  // ---- writes --------------------------------------------------------------------------------
+
+  /** A row the caller may write: strictly in scope (never a readable ancestor), else NOT_FOUND. */
+  protected async writableRow(em: EntityManager, caller: Caller, id: number): Promise<E> {
+    const row = await this.scoped(caller, em).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    if (!row) throw notFound(this.resource.name, id);
+    return row;
+  }
+
+  /**
+   * The resource's rules for a write, inside the transaction, before the row is saved: check and
+   * complete `row` (its unit in scope, its location, cross-field rules). `before` is null on create.
+   */
+  protected async prepare(em: EntityManager, caller: Caller, row: E, input: Record<string, unknown>, before: E | null): Promise<void> {
+    void em;
+    void caller;
+    void row;
+    void input;
+    void before;
+  }
+
+  /** Rows that belong to this one (an initiative's authors), written after it in the same transaction. */
+  protected async afterSave(em: EntityManager, row: E): Promise<void> {
+    void em;
+    void row;
+  }
+
+  /** The unit whose subtree an audit row of this row belongs to (null: system level). */
+  protected auditUnit(row: E): number | null {
+    const r = row as ObjectLiteral;
+    return r.teamId ?? r.grassrootsUnionId ?? r.unionId ?? r.federationId ?? null;
+  }
+
+  /** A unique key refused by the database (`key` names the index when the driver says it): the refusal to answer. */
+  protected duplicateRefusal(row: E, key: string): Error {
+    void row;
+    void key;
+    return conflict(`${this.resource.name}: such a record already exists`);
+  }
+
+  /** The values of the write arguments, generic checks done (the arguments' GraphQL types did the rest). */
+  protected values(input: Record<string, unknown>): Partial<E> {
+    const meta = this.db.ds.getMetadata(this.resource.entity);
+    const out: Record<string, unknown> = {};
+    for (const [prop, row] of Object.entries(this.resource.fields)) {
+      if (!row.write || input[prop] === undefined) continue;
+      let v = input[prop];
+      const column = meta.findColumnWithPropertyName(prop);
+      const type = this.resource.fieldType(prop);
+      // IDs arrive as strings: rows hold numbers (the loaders and the scope compare numbers)
+      if (type === ID && v != null && v !== '') v = parseId(prop, v);
+      if (Array.isArray(type) && type[0] === ID && Array.isArray(v)) v = v.map((x) => parseId(prop, x));
+      if (typeof v === 'string') {
+        // length before anything else, then control characters (common/input.ts)
+        checkText(prop, v, column?.length ? Number(column.length) : LIMITS.longTextChars);
+        v = v.trim();
+        if (v === '') v = null;
+      }
+      out[prop] = v;
+    }
+    return out as Partial<E>;
+  }
+
+  private async save(em: EntityManager, row: E): Promise<void> {
+    try {
+      await this.repo(em).save(row);
+    } catch (e) {
+      if (Db.isDuplicateKey(e)) throw this.duplicateRefusal(row, String((e as Error).message));
+      throw e;
+    }
+  }
+
+  async create(caller: Caller, input: Record<string, unknown>): Promise<E> {
+    const values = this.values(input);
+    return this.db.transaction(async (em) => {
+      const row = this.repo(em).create(values as DeepPartial<E>);
+      await this.prepare(em, caller, row, input, null);
+      await this.save(em, row);
+      await this.afterSave(em, row);
+      await this.audit.record(em, caller, { action: 'CREATE', entityType: this.resource.name, entityId: row.id, unitId: this.auditUnit(row), after: row });
+      return this.present(caller, row);
+    });
+  }
+
+  async update(caller: Caller, id: number, input: Record<string, unknown>): Promise<E> {
+    const values = this.values(input);
+    return this.db.transaction(async (em) => {
+      const row = await this.writableRow(em, caller, id);
+      const before = { ...row };
+      Object.assign(row, values);
+      await this.prepare(em, caller, row, input, before);
+      await this.save(em, row);
+      await this.afterSave(em, row);
+      await this.audit.record(em, caller, { action: 'UPDATE', entityType: this.resource.name, entityId: id, unitId: this.auditUnit(row), before, after: row });
+      return this.present(caller, row);
+    });
+  }
+
+  /** Deletes the row (its values stay in the audit trail). Resources whose rows carry history override this. */
+  async remove(caller: Caller, id: number): Promise<E> {
+    return this.db.transaction(async (em) => {
+      const row = await this.writableRow(em, caller, id);
+      await this.prepareDelete(em, caller, row);
+      await this.repo(em).delete(id);
+      await this.audit.record(em, caller, { action: 'DELETE', entityType: this.resource.name, entityId: id, unitId: this.auditUnit(row), before: row });
+      return this.present(caller, row);
+    });
+  }
+
+  /** The resource's rules before a delete (refuse it, or check more than scope). */
+  protected async prepareDelete(em: EntityManager, caller: Caller, row: E): Promise<void> {
+    void em;
+    void caller;
+    void row;
+  }
+}
