@@ -31,7 +31,7 @@ import { ListActions } from '../common/ListActions';
 import { UnitBreadcrumb } from '../common/UnitBreadcrumb';
 import { unitExportColumns, unitFilters } from '../common/unitList';
 import { ChildUnits, UnitAwards, UnitInfo, UnitMembers } from '../common/units';
-import { LEVEL_RANK } from '../providers/canAccess';
+import { LEVEL_RANK } from '../providers/resources';
 
 const PARENTS = [
   { source: 'unionId', reference: 'unions' },

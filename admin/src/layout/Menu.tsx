@@ -6,7 +6,7 @@ import { Menu, useSidebarState, useTranslate } from 'react-admin';
 import { useAwaitingMyReviewCount } from '../approvals/ApprovalDesk';
 import { useSessionUser } from '../common/hooks';
 import { canAccess } from '../providers/canAccess';
-import { LEVEL_RESOURCE } from '../providers/dataProvider';
+import { LEVEL_RESOURCE } from '../providers/resources';
 
 const Section = ({ label }: { label: string }) => {
   const [open] = useSidebarState();

@@ -30,8 +30,8 @@ import {
 import { DateTimeField, EnumField, enumChoices, ROLES, UNIT_LEVELS, UnitRefField, useOrgUnit, RecordTitle } from '../common/fields';
 import { useNotFoundHome, useSessionUser } from '../common/hooks';
 import { ListActions } from '../common/ListActions';
-import { GRANTABLE_ROLES, ROLE_SCOPE_LEVEL } from '../providers/canAccess';
-import { LEVEL_RESOURCE } from '../providers/dataProvider';
+import { ROLE_SCOPE_LEVEL } from '../providers/canAccess';
+import { LEVEL_RESOURCE } from '../providers/resources';
 
 const UserList = () => {
   const translate = useTranslate();
@@ -122,7 +122,7 @@ const ScopeInput = () => {
 
 const UserForm = ({ editing = false }) => {
   const me = useSessionUser();
-  const roles = me ? GRANTABLE_ROLES[me.role] : [];
+  const roles = me?.grantableRoles ?? [];
   return (
     <SimpleForm sx={{ maxWidth: 720 }}>
       <TextInput source="username" validate={[required(), regex(/^[A-Za-z0-9._-]{3,64}$/, 'cd.errors.username')]} />
