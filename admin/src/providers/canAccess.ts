@@ -10,15 +10,6 @@ import type { Permission, Role, SessionUser, UnitLevel } from './sessionUser';
 
 export type { Permission };
 
-/** The level of the unit each role is scoped to (ANALYST: any unit, or none): which unit picker the account form shows. */
-export const ROLE_SCOPE_LEVEL: Record<Role, UnitLevel | null | 'ANY'> = {
-  SYSTEM_ADMIN: null,
-  FEDERATION_ADMIN: 'FEDERATION',
-  UNION_ADMIN: 'UNION',
-  GRASSROOTS_CHAIR: 'GRASSROOTS',
-  ANALYST: 'ANY',
-};
-
 /** The permission writing a unit of each level needs (the server declares the same for createX/updateX/deleteX). */
 const WRITE_UNIT: Record<UnitLevel, Permission> = {
   FEDERATION: 'WriteFederation',
@@ -37,7 +28,7 @@ export function hasPermission(user: Pick<SessionUser, 'permissions'> | null | un
  * Whether a row of the tree (a unit or a member) lies inside the caller's scope subtree. Reads
  * may also return the scope unit's ancestors (breadcrumbs): those are never writable.
  */
-export function inScope(user: SessionUser, record: Record<string, any> | undefined): boolean {
+export function inScope(user: SessionUser, record: Record<string, unknown> | undefined): boolean {
   if (!record || !user.scopeUnitId || !user.scopeLevel) return true;
   const own = record[UNIT_LEVELS[user.scopeLevel].field];
   return own != null && String(own) === String(user.scopeUnitId);
@@ -52,7 +43,7 @@ export function listsLevel(user: SessionUser, level: UnitLevel): boolean {
 export interface CanAccessParams {
   action: string;
   resource: string;
-  record?: Record<string, any>;
+  record?: Record<string, unknown>;
 }
 
 const READ_ACTIONS = new Set(['list', 'show', 'read', 'export']);
@@ -84,7 +75,7 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
       if (action === 'list') return can('ReadUser') && can('WriteUser');
       if (read) return can('ReadUser');
       if (!can('WriteUser')) return false;
-      if (record?.role) return user.grantableRoles.includes(record.role) && String(record.id) !== String(user.id);
+      if (record?.role) return user.grantableRoles.includes(record.role as Role) && String(record.id) !== String(user.id);
       return true;
     case 'auditEvents':
       return read && can('ReadAudit');
@@ -94,8 +85,8 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
     case 'nominations':
       if (read) return can('ReadNomination');
       if (action === 'create') return can('Nominate');
-      if (action === 'edit' || action === 'submit') return can('Nominate') && (!record || ['DRAFT', 'RETURNED'].includes(record.status));
-      if (action === 'delete' || action === 'withdraw') return can('Nominate') && (!record || ['DRAFT', 'PENDING', 'RETURNED'].includes(record.status));
+      if (action === 'edit' || action === 'submit') return can('Nominate') && (!record || ['DRAFT', 'RETURNED'].includes(String(record.status)));
+      if (action === 'delete' || action === 'withdraw') return can('Nominate') && (!record || ['DRAFT', 'PENDING', 'RETURNED'].includes(String(record.status)));
       if (action === 'review') return canReview(user, record);
       if (action === 'recordConfederationDecision') return can('RecordConfederationDecision') && (!record || record.status === 'FORWARDED');
       return false;
@@ -115,7 +106,7 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
  * the caller's level, and the caller neither created it nor is its nominee (four eyes). The
  * approval desk asks the server (awaitingMyReview) and needs no guess.
  */
-export function canReview(user: SessionUser, record?: Record<string, any>): boolean {
+export function canReview(user: SessionUser, record?: Record<string, unknown>): boolean {
   if (!hasPermission(user, 'Review')) return false;
   if (!record) return true;
   if (record.status !== 'PENDING') return false;

@@ -181,7 +181,7 @@ export const dataProvider: CongDoanDataProvider = {
     const review = params.meta?.review as { decision: ReviewDecision; comment?: string } | undefined;
     if (resource === 'nominations' && review) {
       const n = await dataProvider.reviewNomination({ id: String(params.id), ...review, version: params.previousData?.version });
-      return { data: { ...params.previousData, ...n, pendingDecision: undefined } as any };
+      return { data: { ...params.previousData, ...n, pendingDecision: undefined } };
     }
     return call(() => base.update(typeOf(resource), withFields(typeOf(resource), { ...params, data: cleanData(params.data) }, 'one')));
   },
