@@ -303,12 +303,18 @@ describe('admin panel', () => {
     expect(session.user.permissions).toEqual(expect.arrayContaining(['WriteMember', 'WriteTeam', 'Review']));
     expect(session.user.reviewLevel).toBe('GRASSROOTS');
     const { permissions, grantableRoles, reviewLevel, ...older } = session.user;
-    const store = (s: unknown) => page.evaluate(`sessionStorage.setItem("congdoan.session", ${JSON.stringify(JSON.stringify(s))})`);
+    // Stored and reloaded in one go: the page open before must not act on the stored session first.
+    const storeAndReload = async (s: unknown) => {
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.evaluate(`sessionStorage.setItem("congdoan.session", ${JSON.stringify(JSON.stringify(s))}); location.reload()`),
+      ]);
+    };
 
     // The panel is upgraded while the tab keeps the older session: it asks `me` again and goes on.
-    await store({ token: session.token, user: older });
     await page.goto(`${server.url}/#/members`);
-    await page.reload();
+    await page.locator('tbody tr').first().waitFor();
+    await storeAndReload({ token: session.token, user: older });
     await menu(page).getByText('Nhập đoàn viên').waitFor();
     await page.getByRole('link', { name: 'Thêm mới' }).first().waitFor();
     const renewed = await readSession();
@@ -317,8 +323,7 @@ describe('admin panel', () => {
 
     // An older session whose token the server no longer accepts: signed out, back to the login page.
     const refused = jwt.sign({ tv: 1 }, 'not-the-server-secret', { subject: session.user.id, expiresIn: 3600 });
-    await store({ token: refused, user: older });
-    await page.reload();
+    await storeAndReload({ token: refused, user: older });
     await page.waitForURL(/#\/login/);
     await page.getByTestId('session-expired').getByText('Phiên đăng nhập đã hết hạn').waitFor();
     expect(await page.evaluate('sessionStorage.getItem("congdoan.session")')).toBeNull();
