@@ -158,7 +158,7 @@ export interface MemberStatRow {
   count: number;
   unitName: string | null;
 }
-/** by award type and year, so neither is null */
+/** One bar of the awards chart (asked by award type and year; the schema leaves both nullable for the dimensions not asked). */
 export interface AwardStatRow {
   awardTypeId: string | null;
   year: number | null;
