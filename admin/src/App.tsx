@@ -1,28 +1,17 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { ApprovalDesk } from './approvals/ApprovalDesk';
-import auditEvents from './auditEvents';
-import awards from './awards';
-import awardTypes from './awardTypes';
 import { Dashboard } from './dashboard/Dashboard';
-import federations from './federations';
-import grassrootsUnions from './grassrootsUnions';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
-import members from './members';
-import { ImportPage } from './memberImport';
-import nominations from './nominations';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
-import teams from './teams';
+import { PAGES, RESOURCES } from './registry';
 import { theme } from './theme';
-import unions from './unions';
-import users from './users';
 
 /**
- * CongDoan's admin panel: one <Resource> per folder, the contract's GraphQL API through
- * ra-data-graphql-simple, Vietnamese by default.
+ * CongDoan's admin panel: the resources and pages of registry.tsx, the contract's GraphQL API
+ * through ra-data-graphql-simple, Vietnamese by default.
  */
 export const App = () => (
   <Admin
@@ -37,19 +26,13 @@ export const App = () => (
     requireAuth
     disableTelemetry
   >
-    <Resource name="federations" {...federations} />
-    <Resource name="unions" {...unions} />
-    <Resource name="grassrootsUnions" {...grassrootsUnions} />
-    <Resource name="teams" {...teams} />
-    <Resource name="members" {...members} />
-    <Resource name="nominations" {...nominations} />
-    <Resource name="awards" {...awards} />
-    <Resource name="awardTypes" {...awardTypes} />
-    <Resource name="users" {...users} />
-    <Resource name="auditEvents" {...auditEvents} />
+    {RESOURCES.map((r) => (
+      <Resource key={r.name} name={r.name} {...r.screens} />
+    ))}
     <CustomRoutes>
-      <Route path="/approvals" element={<ApprovalDesk />} />
-      <Route path="/import" element={<ImportPage />} />
+      {PAGES.map((p) => (
+        <Route key={p.path} path={p.path} element={p.element} />
+      ))}
     </CustomRoutes>
   </Admin>
 );

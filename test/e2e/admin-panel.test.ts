@@ -297,6 +297,40 @@ describe('admin panel', () => {
     await page.getByTestId('session-expired').getByText('Phiên đăng nhập đã hết hạn').waitFor();
   });
 
+  test('a session stored by an older panel build (no permissions) is renewed from the server, or ends cleanly', async () => {
+    const page = await open();
+    await login(page, server.url, 'cdcs.soyte');
+    const readSession = async () => JSON.parse((await page.evaluate('sessionStorage.getItem("congdoan.session")')) as string);
+    const session = await readSession();
+    expect(session.user.permissions).toEqual(expect.arrayContaining(['WriteMember', 'WriteTeam', 'Review']));
+    expect(session.user.reviewLevel).toBe('GRASSROOTS');
+    const { permissions, grantableRoles, reviewLevel, ...older } = session.user;
+    // Stored and reloaded in one go: the page open before must not act on the stored session first.
+    const storeAndReload = async (s: unknown) => {
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.evaluate(`sessionStorage.setItem("congdoan.session", ${JSON.stringify(JSON.stringify(s))}); location.reload()`),
+      ]);
+    };
+
+    // The panel is upgraded while the tab keeps the older session: it asks `me` again and goes on.
+    await page.goto(`${server.url}/#/members`);
+    await page.locator('tbody tr').first().waitFor();
+    await storeAndReload({ token: session.token, user: older });
+    await menu(page).getByText('Nhập đoàn viên').waitFor();
+    await page.getByRole('link', { name: 'Thêm mới' }).first().waitFor();
+    const renewed = await readSession();
+    expect(renewed.token).toBe(session.token);
+    expect(renewed.user).toEqual({ ...older, permissions, grantableRoles, reviewLevel });
+
+    // An older session whose token the server no longer accepts: signed out, back to the login page.
+    const refused = jwt.sign({ tv: 1 }, 'not-the-server-secret', { subject: session.user.id, expiresIn: 3600 });
+    await storeAndReload({ token: refused, user: older });
+    await page.waitForURL(/#\/login/);
+    await page.getByTestId('session-expired').getByText('Phiên đăng nhập đã hết hạn').waitFor();
+    expect(await page.evaluate('sessionStorage.getItem("congdoan.session")')).toBeNull();
+  });
+
   test('member list screenshot for the README', async () => {
     const page = await open();
     await login(page, server.url, 'ldld.thanhhoa');

@@ -2,7 +2,7 @@ import { Breadcrumbs, Link as MuiLink, Typography } from '@mui/material';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import { Link } from 'react-router-dom';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { LEVEL_RESOURCE } from '../providers/dataProvider';
+import { LEVEL_RESOURCE } from '../providers/resources';
 import { useOrgUnit } from './fields';
 
 const AncestorLink = ({ id }: { id: string }) => {

@@ -2,7 +2,8 @@ import { Chip, Link as MuiLink, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { type FieldProps, useDataProvider, useFieldValue, useRecordContext, useTranslate } from 'react-admin';
-import { type CongDoanDataProvider, LEVEL_RESOURCE } from '../providers/dataProvider';
+import type { CongDoanDataProvider } from '../providers/dataProvider';
+import { LEVEL_RESOURCE } from '../providers/resources';
 import { formatDate, formatDateTime, formatVnd } from './format';
 
 type Props = FieldProps & { source: string };

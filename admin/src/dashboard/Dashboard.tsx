@@ -7,7 +7,8 @@ import { Title, useDataProvider, useTranslate } from 'react-admin';
 import { useAwaitingMyReviewCount } from '../approvals/ApprovalDesk';
 import { formatNumber } from '../common/format';
 import { useSessionUser } from '../common/hooks';
-import { hasPermission, LEVEL_RANK } from '../providers/canAccess';
+import { hasPermission } from '../providers/canAccess';
+import { LEVEL_RANK } from '../providers/resources';
 import type { CongDoanDataProvider } from '../providers/dataProvider';
 
 const Charts = lazy(() => import('./Charts'));

@@ -1,12 +1,12 @@
 import { Badge, Divider, Typography } from '@mui/material';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import HomeWorkIcon from '@mui/icons-material/HomeWork';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Menu, useSidebarState, useTranslate } from 'react-admin';
 import { useAwaitingMyReviewCount } from '../approvals/ApprovalDesk';
 import { useSessionUser } from '../common/hooks';
 import { canAccess } from '../providers/canAccess';
-import { LEVEL_RESOURCE } from '../providers/dataProvider';
+import { LEVEL_RESOURCE } from '../providers/resources';
+import { MENU, type PageEntry, type ResourceEntry } from '../registry';
 
 const Section = ({ label }: { label: string }) => {
   const [open] = useSidebarState();
@@ -21,16 +21,13 @@ const Section = ({ label }: { label: string }) => {
 
 /**
  * The menu of each role: only what the role can do (canAccess), the approval desk first for
- * reviewers, and the account's own unit as the way into the tree.
+ * reviewers, the account's own unit as the way into the tree, then the sections of registry.tsx.
  */
 export const AppMenu = () => {
   const user = useSessionUser();
   const reviewer = canAccess(user, { resource: 'approvals', action: 'list' });
   const awaiting = useAwaitingMyReviewCount(reviewer);
-  const can = (resource: string) => canAccess(user, { resource, action: 'list' });
-  const org = ['federations', 'unions', 'grassrootsUnions', 'teams'].filter(can);
-  const commendation = ['nominations', 'awards', 'awardTypes'].filter(can);
-  const system = ['users', 'auditEvents'].filter(can);
+  const shown = (e: ResourceEntry | PageEntry) => canAccess(user, e.kind === 'resource' ? { resource: e.name, action: 'list' } : e.access);
   return (
     <Menu>
       <Menu.DashboardItem primaryText="cd.menu.dashboard" />
@@ -49,21 +46,20 @@ export const AppMenu = () => {
       {user?.scopeUnitId && user.scopeLevel && (
         <Menu.Item to={`/${LEVEL_RESOURCE[user.scopeLevel]}/${user.scopeUnitId}/show`} primaryText="cd.menu.my_unit" leftIcon={<HomeWorkIcon />} />
       )}
-      {org.length > 0 && <Section label="cd.menu.organisation" />}
-      {org.map((r) => (
-        <Menu.ResourceItem key={r} name={r} />
-      ))}
-      <Section label="cd.menu.members" />
-      <Menu.ResourceItem name="members" />
-      {canAccess(user, { resource: 'memberImport', action: 'create' }) && <Menu.Item to="/import" primaryText="cd.menu.import" leftIcon={<UploadFileIcon />} />}
-      {commendation.length > 0 && <Section label="cd.menu.commendation" />}
-      {commendation.map((r) => (
-        <Menu.ResourceItem key={r} name={r} />
-      ))}
-      {system.length > 0 && <Section label="cd.menu.system" />}
-      {system.map((r) => (
-        <Menu.ResourceItem key={r} name={r} />
-      ))}
+      {MENU.map((section) => {
+        const entries = section.entries.filter(shown);
+        if (!entries.length) return null;
+        return [
+          <Section key={section.label} label={section.label} />,
+          ...entries.map((e) =>
+            e.kind === 'resource' ? (
+              <Menu.ResourceItem key={e.name} name={e.name} />
+            ) : (
+              <Menu.Item key={e.path} to={e.path} primaryText={e.label} leftIcon={<e.icon />} />
+            ),
+          ),
+        ];
+      })}
     </Menu>
   );
 };

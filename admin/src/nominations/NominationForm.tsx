@@ -19,7 +19,7 @@ import {
 import { enumChoices, RecordTitle, UNIT_LEVELS, useOrgUnit } from '../common/fields';
 import { thisYear } from '../common/format';
 import { useNotFoundHome, useSessionUser } from '../common/hooks';
-import { LEVEL_RESOURCE } from '../providers/dataProvider';
+import { LEVEL_RESOURCE } from '../providers/resources';
 
 const awardTypeText = (r: any) => (r ? `${r.code} – ${r.name}` : '');
 const memberText = (r: any) => (r ? `${r.fullName}${r.cardNumber ? ` (${r.cardNumber})` : ''}` : '');

@@ -1,31 +1,18 @@
-import type { AuthProvider } from 'react-admin';
+import { type AuthProvider, HttpError } from 'react-admin';
 import { canAccess } from './canAccess';
 import { gqlRequest } from './graphql';
+import { LOGIN, ME } from './operations';
 import {
   clearSession,
   getSession,
+  getToken,
   isExpired,
+  needsRenewal,
   type Role,
-  type SessionUser,
+  sessionUserOf,
   setLogoutReason,
   setSession,
-  type UnitLevel,
 } from './session';
-
-const UNIT_FIELDS = 'id name level';
-const USER_FIELDS = `
-  id username fullName role scopeUnitId memberId
-  scopeUnit {
-    ... on Federation { ${UNIT_FIELDS} }
-    ... on Union { ${UNIT_FIELDS} }
-    ... on GrassrootsUnion { ${UNIT_FIELDS} }
-    ... on Team { ${UNIT_FIELDS} }
-  }`;
-const LOGIN = `mutation Login($username: String!, $password: String!) {
-  login(username: $username, password: $password) { token user { id } }
-}`;
-/** Asked once signed in: the scope unit is read through the caller's scope, so not in the login answer. */
-const ME = `query Me { me { ${USER_FIELDS} } }`;
 
 export const SESSION_EXPIRED = 'cd.auth.session_expired';
 
@@ -34,33 +21,39 @@ export function homeOf(role: Role): string {
   return role === 'FEDERATION_ADMIN' ? '/approvals' : '/';
 }
 
+const expired = () => {
+  setLogoutReason(SESSION_EXPIRED);
+  return { message: SESSION_EXPIRED, redirectTo: '/login' };
+};
+
+/**
+ * A session stored by an older panel build has no permissions: ask the server again with its
+ * token, or, when the server no longer knows it, sign out cleanly.
+ */
+async function renewSession(token: string) {
+  try {
+    const { me } = await gqlRequest(ME, {});
+    if (me) {
+      setSession({ token, user: sessionUserOf(me) });
+      return;
+    }
+  } catch {
+    // signed out below
+  }
+  clearSession();
+  throw expired();
+}
+
 export const authProvider: AuthProvider = {
   async login({ username, password }) {
     let data;
     try {
-      data = await gqlRequest(LOGIN, { username: String(username ?? '').trim(), password });
-    } catch (e: any) {
-      if (e?.status === 429) throw new Error('cd.auth.rate_limited');
+      data = await gqlRequest(LOGIN, { username: String(username ?? '').trim(), password: String(password ?? '') });
+    } catch (e) {
+      if (e instanceof HttpError && e.status === 429) throw new Error('cd.auth.rate_limited');
       throw new Error('cd.auth.sign_in_error');
     }
-    setSession({ token: data.login.token, user: { id: String(data.login.user.id) } as SessionUser });
-    let u;
-    try {
-      u = (await gqlRequest(ME)).me;
-    } catch {
-      clearSession();
-      throw new Error('cd.auth.sign_in_error');
-    }
-    const user: SessionUser = {
-      id: String(u.id),
-      username: u.username,
-      fullName: u.fullName,
-      role: u.role,
-      scopeUnitId: u.scopeUnitId != null ? String(u.scopeUnitId) : null,
-      scopeLevel: (u.scopeUnit?.level as UnitLevel | undefined) ?? null,
-      scopeUnitName: u.scopeUnit?.name ?? null,
-      memberId: u.memberId != null ? String(u.memberId) : null,
-    };
+    const user = sessionUserOf(data.login.user);
     setSession({ token: data.login.token, user });
     return { redirectTo: homeOf(user.role) };
   },
@@ -70,22 +63,17 @@ export const authProvider: AuthProvider = {
   },
 
   async checkAuth() {
-    const s = getSession();
-    if (!s) throw { message: false, redirectTo: '/login' };
-    if (isExpired(s.token)) {
-      // Keep the session until react-admin has shown the message; logout() clears it.
-      setLogoutReason(SESSION_EXPIRED);
-      throw { message: SESSION_EXPIRED, redirectTo: '/login' };
-    }
+    const token = getToken();
+    if (!token) throw { message: false, redirectTo: '/login' };
+    // Keep the session until react-admin has shown the message; logout() clears it.
+    if (isExpired(token)) throw expired();
+    if (needsRenewal()) await renewSession(token);
   },
 
   /** UNAUTHENTICATED from the server (token expired, revoked, account deactivated): back to login. */
   async checkError(error) {
     const status = error?.status;
-    if (status === 401) {
-      setLogoutReason(SESSION_EXPIRED);
-      throw { message: SESSION_EXPIRED, redirectTo: '/login' };
-    }
+    if (status === 401) throw expired();
     // FORBIDDEN and the rest are shown where they happen; they do not end the session.
   },
 

@@ -1,73 +1,16 @@
 /**
- * What the panel shows to whom: a pure mirror of server/auth/permissions.ts (ROLE_PERMISSIONS,
- * GRANTABLE_ROLES) plus the scope rule (a role acts inside the subtree of its scope unit). It only
- * hides what a role cannot do; the server stays the authority and refuses anything else.
+ * What the panel shows to whom. What an account may do comes from the server (`User.permissions`,
+ * `grantableRoles`, `reviewLevel`, kept in the session); this pure function adds only the scope
+ * rule (a role acts inside the subtree of its scope unit) and the screens' own choices. It only
+ * hides what the account cannot do; the server stays the authority and refuses anything else.
+ * test/panel-rules.test.ts checks it against the server for every fixture account.
  */
-import type { Role, SessionUser, UnitLevel } from './session';
+import { LEVEL_RANK, UNIT_LEVELS, UNIT_RESOURCES } from './resources';
+import type { Permission, Role, SessionUser, UnitLevel } from './sessionUser';
 
-export type Permission =
-  | 'ReadOrg' | 'WriteFederation' | 'WriteUnion' | 'WriteGrassroots' | 'WriteTeam'
-  | 'ReadMember' | 'WriteMember' | 'ReadUser' | 'WriteUser' | 'ReadAudit'
-  | 'ReadAwardType' | 'WriteAwardType' | 'ReadNomination' | 'Nominate' | 'Review'
-  | 'RecordConfederationDecision' | 'ReadAward';
+export type { Permission };
 
-const ALL: Permission[] = [
-  'ReadOrg', 'WriteFederation', 'WriteUnion', 'WriteGrassroots', 'WriteTeam', 'ReadMember', 'WriteMember', 'ReadUser',
-  'WriteUser', 'ReadAudit', 'ReadAwardType', 'WriteAwardType', 'ReadNomination', 'Nominate', 'Review',
-  'RecordConfederationDecision', 'ReadAward',
-];
-const ADMIN_READS: Permission[] = ['ReadOrg', 'ReadMember', 'ReadUser', 'ReadAudit', 'ReadAwardType', 'ReadNomination', 'ReadAward'];
-const COMMENDATION: Permission[] = ['Nominate', 'Review'];
-
-export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  SYSTEM_ADMIN: ALL,
-  FEDERATION_ADMIN: [...ADMIN_READS, 'WriteUnion', 'WriteGrassroots', 'WriteTeam', 'WriteMember', 'WriteUser', ...COMMENDATION, 'RecordConfederationDecision'],
-  UNION_ADMIN: [...ADMIN_READS, 'WriteGrassroots', 'WriteTeam', 'WriteMember', 'WriteUser', ...COMMENDATION],
-  GRASSROOTS_CHAIR: [...ADMIN_READS, 'WriteTeam', 'WriteMember', ...COMMENDATION],
-  ANALYST: ['ReadOrg', 'ReadMember', 'ReadAwardType', 'ReadNomination', 'ReadAward'],
-};
-
-export const GRANTABLE_ROLES: Record<Role, readonly Role[]> = {
-  SYSTEM_ADMIN: ['SYSTEM_ADMIN', 'FEDERATION_ADMIN', 'UNION_ADMIN', 'GRASSROOTS_CHAIR', 'ANALYST'],
-  FEDERATION_ADMIN: ['UNION_ADMIN', 'GRASSROOTS_CHAIR', 'ANALYST'],
-  UNION_ADMIN: ['GRASSROOTS_CHAIR', 'ANALYST'],
-  GRASSROOTS_CHAIR: [],
-  ANALYST: [],
-};
-
-/** The level of the unit each role is scoped to (ANALYST: any unit, or none). */
-export const ROLE_SCOPE_LEVEL: Record<Role, UnitLevel | null | 'ANY'> = {
-  SYSTEM_ADMIN: null,
-  FEDERATION_ADMIN: 'FEDERATION',
-  UNION_ADMIN: 'UNION',
-  GRASSROOTS_CHAIR: 'GRASSROOTS',
-  ANALYST: 'ANY',
-};
-
-/** The level at which each role reviews nominations (SYSTEM_ADMIN: any). */
-export const REVIEW_LEVEL: Partial<Record<Role, string>> = {
-  FEDERATION_ADMIN: 'FEDERATION',
-  UNION_ADMIN: 'UNION',
-  GRASSROOTS_CHAIR: 'GRASSROOTS',
-};
-
-export const LEVEL_RANK: Record<string, number> = { TEAM: 0, GRASSROOTS: 1, UNION: 2, FEDERATION: 3, CONFEDERATION: 4 };
-
-/** The column of a row that holds its ancestor of each level (org units and members carry them all). */
-const ANCESTOR_FIELD: Record<UnitLevel, string> = {
-  FEDERATION: 'federationId',
-  UNION: 'unionId',
-  GRASSROOTS: 'grassrootsUnionId',
-  TEAM: 'teamId',
-};
-
-export const UNIT_RESOURCES: Record<string, UnitLevel> = {
-  federations: 'FEDERATION',
-  unions: 'UNION',
-  grassrootsUnions: 'GRASSROOTS',
-  teams: 'TEAM',
-};
-
+/** The permission writing a unit of each level needs (the server declares the same for createX/updateX/deleteX). */
 const WRITE_UNIT: Record<UnitLevel, Permission> = {
   FEDERATION: 'WriteFederation',
   UNION: 'WriteUnion',
@@ -77,17 +20,17 @@ const WRITE_UNIT: Record<UnitLevel, Permission> = {
 
 export const seesPersonalData = (user: Pick<SessionUser, 'role'> | null | undefined) => !!user && user.role !== 'ANALYST';
 
-export function hasPermission(user: Pick<SessionUser, 'role'> | null | undefined, p: Permission): boolean {
-  return !!user && (ROLE_PERMISSIONS[user.role] ?? []).includes(p);
+export function hasPermission(user: Pick<SessionUser, 'permissions'> | null | undefined, p: Permission): boolean {
+  return !!user && user.permissions.includes(p);
 }
 
 /**
  * Whether a row of the tree (a unit or a member) lies inside the caller's scope subtree. Reads
  * may also return the scope unit's ancestors (breadcrumbs): those are never writable.
  */
-export function inScope(user: SessionUser, record: Record<string, any> | undefined): boolean {
+export function inScope(user: SessionUser, record: Record<string, unknown> | undefined): boolean {
   if (!record || !user.scopeUnitId || !user.scopeLevel) return true;
-  const own = record[ANCESTOR_FIELD[user.scopeLevel]];
+  const own = record[UNIT_LEVELS[user.scopeLevel].field];
   return own != null && String(own) === String(user.scopeUnitId);
 }
 
@@ -100,7 +43,7 @@ export function listsLevel(user: SessionUser, level: UnitLevel): boolean {
 export interface CanAccessParams {
   action: string;
   resource: string;
-  record?: Record<string, any>;
+  record?: Record<string, unknown>;
 }
 
 const READ_ACTIONS = new Set(['list', 'show', 'read', 'export']);
@@ -132,7 +75,7 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
       if (action === 'list') return can('ReadUser') && can('WriteUser');
       if (read) return can('ReadUser');
       if (!can('WriteUser')) return false;
-      if (record?.role) return GRANTABLE_ROLES[user.role].includes(record.role) && String(record.id) !== String(user.id);
+      if (record?.role) return user.grantableRoles.includes(record.role as Role) && String(record.id) !== String(user.id);
       return true;
     case 'auditEvents':
       return read && can('ReadAudit');
@@ -142,8 +85,8 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
     case 'nominations':
       if (read) return can('ReadNomination');
       if (action === 'create') return can('Nominate');
-      if (action === 'edit' || action === 'submit') return can('Nominate') && (!record || ['DRAFT', 'RETURNED'].includes(record.status));
-      if (action === 'delete' || action === 'withdraw') return can('Nominate') && (!record || ['DRAFT', 'PENDING', 'RETURNED'].includes(record.status));
+      if (action === 'edit' || action === 'submit') return can('Nominate') && (!record || ['DRAFT', 'RETURNED'].includes(String(record.status)));
+      if (action === 'delete' || action === 'withdraw') return can('Nominate') && (!record || ['DRAFT', 'PENDING', 'RETURNED'].includes(String(record.status)));
       if (action === 'review') return canReview(user, record);
       if (action === 'recordConfederationDecision') return can('RecordConfederationDecision') && (!record || record.status === 'FORWARDED');
       return false;
@@ -163,12 +106,13 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
  * the caller's level, and the caller neither created it nor is its nominee (four eyes). The
  * approval desk asks the server (awaitingMyReview) and needs no guess.
  */
-export function canReview(user: SessionUser, record?: Record<string, any>): boolean {
+export function canReview(user: SessionUser, record?: Record<string, unknown>): boolean {
   if (!hasPermission(user, 'Review')) return false;
   if (!record) return true;
   if (record.status !== 'PENDING') return false;
   if (record.createdById != null && String(record.createdById) === String(user.id)) return false;
   if (record.nomineeMemberId != null && user.memberId != null && String(record.nomineeMemberId) === String(user.memberId)) return false;
+  // The server's reviewLevel: null is "any level" for SYSTEM_ADMIN (and no reviewing for the roles without Review).
   if (user.role === 'SYSTEM_ADMIN') return true;
-  return REVIEW_LEVEL[user.role] === record.currentLevel;
+  return user.reviewLevel != null && user.reviewLevel === record.currentLevel;
 }

@@ -2,28 +2,27 @@ import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
 import introspectionSchema from 'virtual:introspection';
+import type * as G from '../generated/graphql';
 import { firstGraphQLError, GRAPHQL_URL, gqlRequest, toHttpError } from './graphql';
-import { FIELDS, FIGURES } from './queries';
+import {
+  AWARD_STATS,
+  IMPORT_MEMBERS,
+  MEMBER_STATS,
+  ORG_UNIT,
+  OVERVIEW,
+  RECORD_CONFEDERATION_DECISION,
+  REVIEW_NOMINATION,
+  REVIEW_NOMINATIONS,
+  SUBMIT_NOMINATION,
+  WITHDRAW_NOMINATION,
+} from './operations';
+import { FIELDS } from './queries';
+import { RESOURCE_TYPES } from './resources';
 import { getToken } from './session';
-
-/** react-admin resource names (URLs, i18n keys) → GraphQL types of the contract. */
-export const RESOURCE_TYPES = {
-  federations: 'Federation',
-  unions: 'Union',
-  grassrootsUnions: 'GrassrootsUnion',
-  teams: 'Team',
-  members: 'Member',
-  users: 'User',
-  awardTypes: 'AwardType',
-  nominations: 'Nomination',
-  awards: 'Award',
-  auditEvents: 'AuditEvent',
-} as const;
-export type ResourceName = keyof typeof RESOURCE_TYPES;
 
 const typeOf = (resource: string): string => (RESOURCE_TYPES as Record<string, string>)[resource] ?? resource;
 
-function withFields(type: string, params: any, kind: 'list' | 'one') {
+function withFields<P extends { meta?: Record<string, unknown> }>(type: string, params: P, kind: 'list' | 'one'): P {
   const spec = FIELDS[type];
   if (!spec || params?.meta?.sparseFields) return params;
   const sparseFields = kind === 'one' ? (spec.one ?? spec.list) : spec.list;
@@ -59,7 +58,7 @@ const client = new ApolloClient({
   defaultOptions: { query: { fetchPolicy: 'network-only', errorPolicy: 'none' }, mutate: { errorPolicy: 'none' } },
 });
 
-const base = buildGraphQLProvider({ client, introspection: { schema: introspectionSchema } as any });
+const base = buildGraphQLProvider({ client, introspection: { schema: introspectionSchema } });
 
 /** Runs a call of the base provider, turning Apollo's errors into the panel's HttpError. */
 async function call<T>(fn: () => Promise<T>): Promise<T> {
@@ -72,15 +71,9 @@ async function call<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export type ReviewDecision = 'APPROVE' | 'REJECT' | 'RETURN';
-export interface NominationResult {
-  id: string;
-  ok: boolean;
-  code?: string | null;
-  message?: string | null;
-}
-
-const NOMINATION_FIELDS = 'id status currentLevel version';
+export type ReviewDecision = G.ReviewDecision;
+/** The outcome of one nomination in a batch review. */
+export type NominationResult = G.ReviewNominationsMutation['reviewNominations'][number];
 
 /** A batch review where some nominations could not be processed (each outcome is in `results`). */
 export class ReviewBatchError extends Error {
@@ -100,37 +93,29 @@ export interface CongDoanDataProvider extends DataProvider {
   reviewNomination(p: { id: string; decision: ReviewDecision; comment?: string; version?: number }): Promise<RaRecord>;
   reviewNominations(p: { ids: string[]; decision: ReviewDecision; comment?: string }): Promise<NominationResult[]>;
   recordConfederationDecision(p: { id: string; approved: boolean; decisionNumber?: string; decidedAt?: string; comment?: string }): Promise<RaRecord>;
-  importMembers(p: { grassrootsUnionId: string; rows: Record<string, unknown>[]; mode: 'VALID_ROWS' | 'ALL_OR_NOTHING'; dryRun: boolean }): Promise<ImportReport>;
+  importMembers(p: G.ImportMembersMutationVariables): Promise<ImportReport>;
   overview(unitId?: string | null): Promise<Overview>;
-  memberStats(unitId?: string | null): Promise<Array<{ unitId: string | null; count: number; unitName: string | null }>>;
-  awardStats(p?: { unitId?: string | null; year?: number }): Promise<Array<{ awardTypeId: string; year: number; count: number; awardTypeName: string; awardTypeCode: string }>>;
+  memberStats(unitId?: string | null): Promise<MemberStatRow[]>;
+  awardStats(p?: { unitId?: string | null; year?: number }): Promise<AwardStatRow[]>;
   orgUnit(id: string): Promise<OrgUnitRef | null>;
 }
 
-export interface ImportReport {
-  total: number;
-  valid: number;
-  imported: number;
-  errors: Array<{ row: number; column: string; message: string }>;
+export type ImportReport = G.ImportMembersMutation['importMembers'];
+export type Overview = G.OverviewQuery['overview'];
+/** A unit of any level, by id: enough to name it and link to its page. */
+export type OrgUnitRef = G.UnitRefFragment;
+export interface MemberStatRow {
+  unitId: string | null;
+  count: number;
+  unitName: string | null;
 }
-export interface Overview {
-  federations: number;
-  unions: number;
-  grassrootsUnions: number;
-  teams: number;
-  members: number;
-  women: number;
-  pendingNominations: number;
-  awardsThisYear: number;
-  year: number;
-}
-export interface OrgUnitRef {
-  id: string;
-  name: string;
-  level: 'FEDERATION' | 'UNION' | 'GRASSROOTS' | 'TEAM';
-  federationId?: string | null;
-  unionId?: string | null;
-  grassrootsUnionId?: string | null;
+/** One bar of the awards chart (asked by award type and year; the schema leaves both nullable for the dimensions not asked). */
+export interface AwardStatRow {
+  awardTypeId: string | null;
+  year: number | null;
+  count: number;
+  awardTypeName: string;
+  awardTypeCode: string;
 }
 
 export const dataProvider: CongDoanDataProvider = {
@@ -147,7 +132,7 @@ export const dataProvider: CongDoanDataProvider = {
     const review = params.meta?.review as { decision: ReviewDecision; comment?: string } | undefined;
     if (resource === 'nominations' && review) {
       const n = await dataProvider.reviewNomination({ id: String(params.id), ...review, version: params.previousData?.version });
-      return { data: { ...params.previousData, ...n, pendingDecision: undefined } as any };
+      return { data: { ...params.previousData, ...n, pendingDecision: undefined } };
     }
     return call(() => base.update(typeOf(resource), withFields(typeOf(resource), { ...params, data: cleanData(params.data) }, 'one')));
   },
@@ -165,69 +150,40 @@ export const dataProvider: CongDoanDataProvider = {
   deleteMany: (resource, params) => call(() => base.deleteMany(typeOf(resource), params)),
 
   async submitNomination(id) {
-    const d = await gqlRequest(`mutation($id: ID!) { submitNomination(id: $id) { ${NOMINATION_FIELDS} } }`, { id });
-    return d.submitNomination;
+    return (await gqlRequest(SUBMIT_NOMINATION, { id })).submitNomination;
   },
   async withdrawNomination(id) {
-    const d = await gqlRequest(`mutation($id: ID!) { withdrawNomination(id: $id) { ${NOMINATION_FIELDS} } }`, { id });
-    return d.withdrawNomination;
+    return (await gqlRequest(WITHDRAW_NOMINATION, { id })).withdrawNomination;
   },
   async reviewNomination({ id, decision, comment, version }) {
-    const d = await gqlRequest(
-      `mutation($id: ID!, $decision: ReviewDecision!, $comment: String, $version: Int) {
-        reviewNomination(id: $id, decision: $decision, comment: $comment, version: $version) { ${NOMINATION_FIELDS} award { id decisionNumber } }
-      }`,
-      { id, decision, comment: comment || null, version: version ?? null },
-    );
+    const d = await gqlRequest(REVIEW_NOMINATION, { id, decision, comment: comment || null, version: version ?? null });
     return d.reviewNomination;
   },
   async reviewNominations({ ids, decision, comment }) {
-    const d = await gqlRequest(
-      `mutation($ids: [ID!]!, $decision: ReviewDecision!, $comment: String) {
-        reviewNominations(ids: $ids, decision: $decision, comment: $comment) { id ok code message }
-      }`,
-      { ids, decision, comment: comment || null },
-    );
-    return d.reviewNominations;
+    return (await gqlRequest(REVIEW_NOMINATIONS, { ids, decision, comment: comment || null })).reviewNominations;
   },
   async recordConfederationDecision(p) {
-    const d = await gqlRequest(
-      `mutation($id: ID!, $approved: Boolean!, $decisionNumber: String, $decidedAt: String, $comment: String) {
-        recordConfederationDecision(id: $id, approved: $approved, decisionNumber: $decisionNumber, decidedAt: $decidedAt, comment: $comment) { ${NOMINATION_FIELDS} }
-      }`,
-      { ...p, decisionNumber: p.decisionNumber || null, decidedAt: p.decidedAt || null, comment: p.comment || null },
-    );
+    const d = await gqlRequest(RECORD_CONFEDERATION_DECISION, {
+      ...p,
+      decisionNumber: p.decisionNumber || null,
+      decidedAt: p.decidedAt || null,
+      comment: p.comment || null,
+    });
     return d.recordConfederationDecision;
   },
-  async importMembers({ grassrootsUnionId, rows, mode, dryRun }) {
-    const d = await gqlRequest(
-      `mutation($g: ID!, $rows: [MemberImportRow!]!, $mode: ImportMode!, $dryRun: Boolean!) {
-        importMembers(grassrootsUnionId: $g, rows: $rows, mode: $mode, dryRun: $dryRun) { total valid imported errors { row column message } }
-      }`,
-      { g: grassrootsUnionId, rows, mode, dryRun },
-    );
-    return d.importMembers;
+  async importMembers(p) {
+    return (await gqlRequest(IMPORT_MEMBERS, p)).importMembers;
   },
   async overview(unitId) {
-    const d = await gqlRequest(
-      FIGURES.overview,
-      { unitId: unitId ?? null },
-    );
-    return d.overview;
+    return (await gqlRequest(OVERVIEW, { unitId: unitId ?? null })).overview;
   },
   async memberStats(unitId) {
-    const d = await gqlRequest(
-      FIGURES.memberStats,
-      { unitId: unitId ?? null },
-    );
-    return d.memberStats.map((s: any) => ({ unitId: s.unitId, count: s.count, unitName: s.unit?.name ?? null }));
+    const d = await gqlRequest(MEMBER_STATS, { unitId: unitId ?? null });
+    return d.memberStats.map((s) => ({ unitId: s.unitId, count: s.count, unitName: s.unit?.name ?? null }));
   },
   async awardStats(p = {}) {
-    const d = await gqlRequest(
-      FIGURES.awardStats,
-      { unitId: p.unitId ?? null, year: p.year ?? null },
-    );
-    return d.awardStats.map((s: any) => ({
+    const d = await gqlRequest(AWARD_STATS, { unitId: p.unitId ?? null, year: p.year ?? null });
+    return d.awardStats.map((s) => ({
       awardTypeId: s.awardTypeId,
       year: s.year,
       count: s.count,
@@ -236,15 +192,6 @@ export const dataProvider: CongDoanDataProvider = {
     }));
   },
   async orgUnit(id) {
-    const d = await gqlRequest(FIGURES.orgUnit, { id });
-    return d.orgUnit;
+    return (await gqlRequest(ORG_UNIT, { id })).orgUnit;
   },
-};
-
-/** Which resource shows a unit of each level. */
-export const LEVEL_RESOURCE: Record<string, ResourceName> = {
-  FEDERATION: 'federations',
-  UNION: 'unions',
-  GRASSROOTS: 'grassrootsUnions',
-  TEAM: 'teams',
 };

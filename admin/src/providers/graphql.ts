@@ -1,4 +1,5 @@
 import { HttpError } from 'react-admin';
+import type { Operation } from './operations';
 import { getToken } from './session';
 
 /** The GraphQL endpoint: same origin, the server serves the panel and the API on one port. */
@@ -61,22 +62,23 @@ export function toHttpError(e: GqlErrorShape | undefined, fallback = 'ra.notific
   return new HttpError(message, status, body);
 }
 
+/** Where Apollo and fetch put a response's GraphQL errors, on whatever they threw. */
+const ERROR_PATHS = [['graphQLErrors'], ['body', 'graphQLErrors'], ['networkError', 'result', 'errors'], ['body', 'networkError', 'result', 'errors'], ['errors']];
+
 /** Extracts the first GraphQL error of whatever Apollo or fetch threw. */
 export function firstGraphQLError(err: unknown): GqlErrorShape | undefined {
-  const any = err as any;
-  const candidates = [
-    any?.graphQLErrors,
-    any?.body?.graphQLErrors,
-    any?.networkError?.result?.errors,
-    any?.body?.networkError?.result?.errors,
-    any?.errors,
-  ];
-  for (const c of candidates) if (Array.isArray(c) && c.length) return c[0];
+  for (const path of ERROR_PATHS) {
+    const c = path.reduce<unknown>((o, k) => (o != null && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), err);
+    if (Array.isArray(c) && c.length) return c[0] as GqlErrorShape;
+  }
   return undefined;
 }
 
-/** Plain POST to /graphql with the session's token; throws toHttpError on any GraphQL error. */
-export async function gqlRequest<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
+/**
+ * Plain POST to /graphql with the session's token; throws toHttpError on any GraphQL error. The
+ * operation (operations.ts) carries its generated types: the variables are checked, the data typed.
+ */
+export async function gqlRequest<T, V>(query: Operation<T, V>, variables: V): Promise<T> {
   const token = getToken();
   let res: Response;
   try {

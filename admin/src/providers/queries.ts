@@ -2,6 +2,8 @@
  * The panel's read queries, apart from the data provider so that the server's tests run these very
  * selections (test/query-limits.test.ts: each must pass the query cost limit at a 1,000-row page).
  */
+import { AWARD_STATS, MEMBER_STATS, ORG_UNIT, OVERVIEW } from './operations';
+
 export type Sparse = Array<string | Record<string, string[]>>;
 const UNIT = ['id', 'name', 'code', 'active', 'level', 'createdAt', 'updatedAt', 'dissolvedAt'];
 
@@ -52,16 +54,5 @@ export const FIELDS: Record<string, { list: Sparse; one?: Sparse }> = {
   },
 };
 
-const UNIT_REF = `
-  ... on Federation { id name level }
-  ... on Union { id name level federationId }
-  ... on GrassrootsUnion { id name level federationId unionId }
-  ... on Team { id name level federationId unionId grassrootsUnionId }`;
-
-/** The dashboard's figures and the unit look-up of exports and breadcrumbs. */
-export const FIGURES = {
-  overview: `query($unitId: ID) { overview(unitId: $unitId) { federations unions grassrootsUnions teams members women pendingNominations awardsThisYear year } }`,
-  memberStats: `query($unitId: ID) { memberStats(by: [CHILD_UNIT], unitId: $unitId) { unitId count unit { ${UNIT_REF} } } }`,
-  awardStats: `query($unitId: ID, $year: Int) { awardStats(by: [AWARD_TYPE, YEAR], unitId: $unitId, year: $year) { awardTypeId year count awardType { code name } } }`,
-  orgUnit: `query($id: ID!) { orgUnit(id: $id) { ${UNIT_REF} } }`,
-};
+/** The dashboard's figures and the unit look-up of exports and breadcrumbs (the documents the panel sends). */
+export const FIGURES = { overview: OVERVIEW, memberStats: MEMBER_STATS, awardStats: AWARD_STATS, orgUnit: ORG_UNIT };

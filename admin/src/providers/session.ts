@@ -2,20 +2,10 @@
  * The signed-in session, kept in sessionStorage: it ends with the browser tab, as a shared office
  * computer needs. The token is a JWT; its `exp` claim tells when the server will refuse it.
  */
-export type Role = 'SYSTEM_ADMIN' | 'FEDERATION_ADMIN' | 'UNION_ADMIN' | 'GRASSROOTS_CHAIR' | 'ANALYST';
-export type UnitLevel = 'FEDERATION' | 'UNION' | 'GRASSROOTS' | 'TEAM';
+import { isCurrentSessionUser, type SessionUser } from './sessionUser';
 
-export interface SessionUser {
-  id: string;
-  username: string;
-  fullName: string;
-  role: Role;
-  scopeUnitId: string | null;
-  /** the level of the scope unit (null: no scope) */
-  scopeLevel: UnitLevel | null;
-  scopeUnitName: string | null;
-  memberId: string | null;
-}
+export type { OrgLevel, Permission, Role, SessionUser, UnitLevel } from './sessionUser';
+export { sessionUserOf } from './sessionUser';
 
 export interface Session {
   token: string;
@@ -25,16 +15,29 @@ export interface Session {
 const KEY = 'congdoan.session';
 const REASON_KEY = 'congdoan.logoutReason';
 
-export function getSession(): Session | null {
+function stored(): { token?: string; user?: Partial<SessionUser> } | null {
   try {
     const raw = sessionStorage.getItem(KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    return raw ? JSON.parse(raw) : null;
   } catch {
     return null;
   }
 }
 
-export const getToken = () => getSession()?.token ?? null;
+/** The session, or null when signed out or when the stored user is of an older build (see `needsRenewal`). */
+export function getSession(): Session | null {
+  const s = stored();
+  return s?.token && isCurrentSessionUser(s.user) ? { token: s.token, user: s.user } : null;
+}
+
+/** The token of the stored session, whatever the shape of its user. */
+export const getToken = () => stored()?.token ?? null;
+
+/**
+ * A token whose session was stored by an older panel build (without the permissions): the panel
+ * asks `me` again with it rather than guess what the account may do.
+ */
+export const needsRenewal = () => getToken() != null && getSession() == null;
 
 export function setSession(s: Session) {
   sessionStorage.setItem(KEY, JSON.stringify(s));

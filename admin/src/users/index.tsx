@@ -30,8 +30,8 @@ import {
 import { DateTimeField, EnumField, enumChoices, ROLES, UNIT_LEVELS, UnitRefField, useOrgUnit, RecordTitle } from '../common/fields';
 import { useNotFoundHome, useSessionUser } from '../common/hooks';
 import { ListActions } from '../common/ListActions';
-import { GRANTABLE_ROLES, ROLE_SCOPE_LEVEL } from '../providers/canAccess';
-import { LEVEL_RESOURCE } from '../providers/dataProvider';
+import { LEVEL_RESOURCE } from '../providers/resources';
+import type { Role, UnitLevel } from '../providers/sessionUser';
 
 const UserList = () => {
   const translate = useTranslate();
@@ -86,6 +86,15 @@ const UserShow = () => (
   </Show>
 );
 
+/** The level of the unit each role is scoped to (ANALYST: any unit, or none): which unit picker the form shows (the server checks the grant). */
+const ROLE_SCOPE_LEVEL: Record<Role, UnitLevel | null | 'ANY'> = {
+  SYSTEM_ADMIN: null,
+  FEDERATION_ADMIN: 'FEDERATION',
+  UNION_ADMIN: 'UNION',
+  GRASSROOTS_CHAIR: 'GRASSROOTS',
+  ANALYST: 'ANY',
+};
+
 /** The scope unit picker follows the role: a federation for a federation admin, any level for an analyst. */
 const ScopeInput = () => {
   const role = useWatch({ name: 'role' });
@@ -122,7 +131,7 @@ const ScopeInput = () => {
 
 const UserForm = ({ editing = false }) => {
   const me = useSessionUser();
-  const roles = me ? GRANTABLE_ROLES[me.role] : [];
+  const roles = me?.grantableRoles ?? [];
   return (
     <SimpleForm sx={{ maxWidth: 720 }}>
       <TextInput source="username" validate={[required(), regex(/^[A-Za-z0-9._-]{3,64}$/, 'cd.errors.username')]} />

@@ -15,9 +15,9 @@ import {
 } from 'react-admin';
 import { MemberTable } from '../members/MemberTable';
 import type { CongDoanDataProvider } from '../providers/dataProvider';
-import { DateOnlyField, DateTimeField } from './fields';
-import { Empty } from './Empty';
-import { formatNumber } from './format';
+import { DateOnlyField, DateTimeField } from '../common/fields';
+import { Empty } from '../common/Empty';
+import { formatNumber } from '../common/format';
 
 /** A unit's headline figures (the same overview query as the dashboard, for this unit). */
 const UnitFigures = () => {

@@ -1,0 +1,148 @@
+/**
+ * Every GraphQL operation the panel writes by hand (react-admin's CRUD is built by
+ * ra-data-graphql-simple from the schema). `npm run codegen` reads the `/* GraphQL *\/` strings
+ * below and writes their result and variable types into ../generated/graphql.ts; `npm run check`
+ * fails when that file is stale. Plain strings, no Babel plugin: each document carries its types
+ * as a phantom, so `gqlRequest(ME, {})` is typed by what it asks for.
+ *
+ * Pure module (no React, no browser API): test/panel-rules.test.ts signs in with these documents.
+ */
+import type * as G from '../generated/graphql';
+
+/** A document as sent over the wire, tagged with the types codegen generated for it. */
+export type Operation<TData, TVariables> = string & { readonly __data?: TData; readonly __variables?: TVariables };
+
+/** A document and the fragments it spreads, sent as one text. */
+const doc = <TData, TVariables>(...parts: string[]) => parts.join('\n') as Operation<TData, TVariables>;
+
+// Fragments: each is appended to the documents that spread it.
+
+const UNIT_REF = /* GraphQL */ `
+  fragment UnitRef on OrgUnit {
+    ... on Federation { id name level }
+    ... on Union { id name level federationId }
+    ... on GrassrootsUnion { id name level federationId unionId }
+    ... on Team { id name level federationId unionId grassrootsUnionId }
+  }
+`;
+
+/** What the panel keeps of the signed-in account: who it is, where, and what the server says it may do. */
+const SESSION_USER = /* GraphQL */ `
+  fragment SessionUser on User {
+    id username fullName role scopeUnitId memberId
+    permissions grantableRoles reviewLevel
+    scopeUnit {
+      ... on Federation { id name level }
+      ... on Union { id name level }
+      ... on GrassrootsUnion { id name level }
+      ... on Team { id name level }
+    }
+  }
+`;
+
+const NOMINATION_STATE = /* GraphQL */ `
+  fragment NominationState on Nomination { id status currentLevel version }
+`;
+
+// The account.
+
+/** The whole session in one answer: the server reads `user { … }` as the account that has just signed in. */
+export const LOGIN = doc<G.LoginMutation, G.LoginMutationVariables>(
+  /* GraphQL */ `
+    mutation Login($username: String!, $password: String!) {
+      login(username: $username, password: $password) { token user { ...SessionUser } }
+    }
+  `,
+  SESSION_USER,
+);
+
+export const ME = doc<G.MeQuery, G.MeQueryVariables>(
+  /* GraphQL */ `
+    query Me { me { ...SessionUser } }
+  `,
+  SESSION_USER,
+);
+
+// The nomination workflow.
+
+export const SUBMIT_NOMINATION = doc<G.SubmitNominationMutation, G.SubmitNominationMutationVariables>(
+  /* GraphQL */ `
+    mutation SubmitNomination($id: ID!) { submitNomination(id: $id) { ...NominationState } }
+  `,
+  NOMINATION_STATE,
+);
+
+export const WITHDRAW_NOMINATION = doc<G.WithdrawNominationMutation, G.WithdrawNominationMutationVariables>(
+  /* GraphQL */ `
+    mutation WithdrawNomination($id: ID!) { withdrawNomination(id: $id) { ...NominationState } }
+  `,
+  NOMINATION_STATE,
+);
+
+export const REVIEW_NOMINATION = doc<G.ReviewNominationMutation, G.ReviewNominationMutationVariables>(
+  /* GraphQL */ `
+    mutation ReviewNomination($id: ID!, $decision: ReviewDecision!, $comment: String, $version: Int) {
+      reviewNomination(id: $id, decision: $decision, comment: $comment, version: $version) {
+        ...NominationState
+        award { id decisionNumber }
+      }
+    }
+  `,
+  NOMINATION_STATE,
+);
+
+export const REVIEW_NOMINATIONS = doc<G.ReviewNominationsMutation, G.ReviewNominationsMutationVariables>(/* GraphQL */ `
+  mutation ReviewNominations($ids: [ID!]!, $decision: ReviewDecision!, $comment: String) {
+    reviewNominations(ids: $ids, decision: $decision, comment: $comment) { id ok code message }
+  }
+`);
+
+export const RECORD_CONFEDERATION_DECISION = doc<G.RecordConfederationDecisionMutation, G.RecordConfederationDecisionMutationVariables>(
+  /* GraphQL */ `
+    mutation RecordConfederationDecision($id: ID!, $approved: Boolean!, $decisionNumber: String, $decidedAt: String, $comment: String) {
+      recordConfederationDecision(id: $id, approved: $approved, decisionNumber: $decisionNumber, decidedAt: $decidedAt, comment: $comment) {
+        ...NominationState
+      }
+    }
+  `,
+  NOMINATION_STATE,
+);
+
+// Members.
+
+export const IMPORT_MEMBERS = doc<G.ImportMembersMutation, G.ImportMembersMutationVariables>(/* GraphQL */ `
+  mutation ImportMembers($grassrootsUnionId: ID!, $rows: [MemberImportRow!]!, $mode: ImportMode!, $dryRun: Boolean!) {
+    importMembers(grassrootsUnionId: $grassrootsUnionId, rows: $rows, mode: $mode, dryRun: $dryRun) {
+      total valid imported
+      errors { row column message }
+    }
+  }
+`);
+
+// Figures and the tree.
+
+export const OVERVIEW = doc<G.OverviewQuery, G.OverviewQueryVariables>(/* GraphQL */ `
+  query Overview($unitId: ID) {
+    overview(unitId: $unitId) { federations unions grassrootsUnions teams members women pendingNominations awardsThisYear year }
+  }
+`);
+
+export const MEMBER_STATS = doc<G.MemberStatsQuery, G.MemberStatsQueryVariables>(
+  /* GraphQL */ `
+    query MemberStats($unitId: ID) { memberStats(by: [CHILD_UNIT], unitId: $unitId) { unitId count unit { ...UnitRef } } }
+  `,
+  UNIT_REF,
+);
+
+export const AWARD_STATS = doc<G.AwardStatsQuery, G.AwardStatsQueryVariables>(/* GraphQL */ `
+  query AwardStats($unitId: ID, $year: Int) {
+    awardStats(by: [AWARD_TYPE, YEAR], unitId: $unitId, year: $year) { awardTypeId year count awardType { code name } }
+  }
+`);
+
+export const ORG_UNIT = doc<G.OrgUnitQuery, G.OrgUnitQueryVariables>(
+  /* GraphQL */ `
+    query OrgUnit($id: ID!) { orgUnit(id: $id) { ...UnitRef } }
+  `,
+  UNIT_REF,
+);
