@@ -50,6 +50,7 @@ export type OrgLevel =
 /** what a role may do (server/auth/permissions.ts); always inside its scope */
 export type Permission =
   | 'Nominate'
+  | 'RateUnits'
   | 'ReadAudit'
   | 'ReadAward'
   | 'ReadAwardType'
@@ -57,15 +58,18 @@ export type Permission =
   | 'ReadNomination'
   | 'ReadOrg'
   | 'ReadUser'
+  | 'ReadYear'
   | 'RecordConfederationDecision'
   | 'Review'
   | 'WriteAwardType'
   | 'WriteFederation'
   | 'WriteGrassroots'
+  | 'WriteIndicator'
   | 'WriteMember'
   | 'WriteTeam'
   | 'WriteUnion'
-  | 'WriteUser';
+  | 'WriteUser'
+  | 'WriteYear';
 
 export type ReviewDecision =
   | 'APPROVE'
