@@ -235,6 +235,16 @@ describe('ratings come from the level above, and from nowhere else', () => {
     expect(answer(await create(api.unionAdmin, 'Target', target('U1')))).toBe('OK');
     expect(answer(await create(api.unionAdmin, 'Target', target('F1')))).toBe('FORBIDDEN');
     expect(answer(await create(api.fedAdmin2, 'Target', target('G2')))).toBe('NOT_FOUND unitId');
+    // a record is not moved up or away either
+    const m = await made(api.chair, 'EmulationMovement', { name: 'Thi đua chuyển đổi số', kind: E('THEMATIC'), launchedByUnitId: id.unit('T1'), startsOn: '2024-01-01' });
+    const watch = { type: 'EmulationMovement', plural: 'EmulationMovements', rows: [m], select: 'launchedByUnitId federationId unionId grassrootsUnionId teamId' };
+    expect(await refused(() => update(api.chair, 'EmulationMovement', m, { launchedByUnitId: id.unit('U1') }), watch)).toBe('FORBIDDEN');
+    expect(await refused(() => update(api.chair, 'EmulationMovement', m, { launchedByUnitId: id.unit('G4') }), watch)).toBe('NOT_FOUND launchedByUnitId');
+    const moved = await update(api.chair, 'EmulationMovement', m, { launchedByUnitId: id.unit('T2') }, 'launchedByUnitId teamId');
+    expect(moved.ok && moved.data.x).toEqual({ launchedByUnitId: id.unit('T2'), teamId: id.unit('T2') });
+    // an assigned plan comes from a unit above
+    const tg = await made(api.chair, 'Target', { ...target('T1'), year: 2022, source: E('ASSIGNED_PLAN'), assignedByUnitId: id.unit('G1') });
+    expect(await refused(() => update(api.chair, 'Target', tg, { assignedByUnitId: id.unit('T2') }), { type: 'Target', plural: 'Targets', rows: [tg], select: 'assignedByUnitId' })).toBe('BAD_USER_INPUT assignedByUnitId');
   });
 });
 

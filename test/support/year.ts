@@ -167,3 +167,36 @@ export async function aliased(client: Api, kind: 'query' | 'mutation', fields: s
     return { ok: true, data: data[`a${i}`] };
   });
 }
+
+/**
+ * A few records of every type of the union's year in both federations, for walks over the whole
+ * schema (test/edges.test.ts): something behind every edge of the year's types, including an
+ * initiative whose author has since moved to the other federation (the edge must not follow them).
+ */
+export async function seedYearRecords(t: TestServer): Promise<void> {
+  const sys = await t.as('sysadmin');
+  const { unit, member } = ids(t);
+  const make = async (type: string, args: Record<string, unknown>) => {
+    const o = await create(sys, type, args);
+    if (!o.ok) throw new Error(`seedYearRecords: create${type}: ${o.code} ${o.message}`);
+    return o.id!;
+  };
+  await make('EmulationMovement', { name: 'Lao động giỏi, lao động sáng tạo', kind: E('REGULAR'), launchedByUnitId: unit('G1'), startsOn: '2023-01-01', endsOn: '2023-12-31' });
+  await make('EmulationMovement', { name: 'Giỏi việc nước, đảm việc nhà', kind: E('THEMATIC'), launchedByUnitId: unit('U2'), startsOn: '2023-03-08' });
+  const cluster = await make('EmulationCluster', { name: 'Cụm thi đua số I', kind: E('CLUSTER'), organizingUnitId: unit('U1') });
+  await make('ClusterEntry', { clusterId: cluster, unitId: unit('G1'), year: 2023, role: E('LEADER'), score: 95, leading: true });
+  await make('ClusterEntry', { clusterId: cluster, unitId: unit('G2'), year: 2023, role: E('MEMBER'), score: 88 });
+  await make('AnnualRating', { unitId: unit('G1'), year: 2023, level: E('EXCELLENT'), score: 95 });
+  await make('AnnualRating', { unitId: unit('T3'), year: 2023, level: E('GOOD') });
+  const indicator = await indicatorId(sys, 'NEW_MEMBERS');
+  await make('Target', { unitId: unit('U1'), year: 2023, indicatorId: indicator, source: E('ASSIGNED_PLAN'), planned: 1200, actual: 2202, reportedRate: 184 });
+  await make('Target', { unitId: unit('G4'), year: 2023, indicatorId: indicator, source: E('CONGRESS_RESOLUTION'), planned: 5 });
+  await make('WelfareRecord', { unitId: unit('G1'), memberId: member('hoa'), date: '2023-02-10', kind: E('SICKNESS'), count: 1, amount: 1_000_000 });
+  await make('WelfareRecord', { unitId: unit('G4'), memberId: member('dung'), date: '2023-07-27', kind: E('POLICY_FAMILY'), count: 1, amount: 500_000 });
+  const mover = (await sys.q(`mutation { x: createMember(${gqlArgs({ fullName: 'Lê Thị Chuyển', gender: E('FEMALE'), grassrootsUnionId: unit('G1') })}) { id } }`)).x.id;
+  await make('Initiative', { unitId: unit('G1'), title: 'Phần mềm quản lý đoàn viên', year: 2023, status: E('APPLIED'), benefit: 150_000_000, authorMemberIds: [member('hoa'), mover] });
+  await sys.q(`mutation { updateMember(${gqlArgs({ id: mover, grassrootsUnionId: unit('G4') })}) { id } }`);
+  const congress = await make('Congress', { unitId: unit('G4'), heldOn: '2023-05-09', termStartYear: 2023, termEndYear: 2028, form: E('PLENARY'), convenedCount: 127, attendedCount: 102 });
+  await make('CommitteeSeat', { congressId: congress, memberId: member('thu'), position: E('CHAIR') });
+  await make('CommitteeSeat', { congressId: congress, memberId: member('dung'), position: E('DELEGATE') });
+}
