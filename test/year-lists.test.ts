@@ -104,6 +104,8 @@ describe('filters by parent and ancestor ids', () => {
     ['Initiatives', 'filter: { unionId: [U1] }', () => `filter: { unionId: ["${u('U1')}"] }`, ['I1', 'I2']],
     ['Congresses', 'filter: { grassrootsUnionId: [G1] }', () => `filter: { grassrootsUnionId: ["${u('G1')}"] }`, ['K1']],
     ['CommitteeSeats', 'filter: { congressId: [K1] }', () => `filter: { congressId: ["${r.K1}"] }`, ['S1', 'S2']],
+    ['AnnualRatings', 'filter: { teamId: [T1] }', () => `filter: { teamId: ["${u('T1')}"] }`, ['R3']],
+    ['CommitteeSeats', 'filter: { unionId: [U1] }', () => `filter: { unionId: ["${u('U1')}"] }`, ['S1', 'S2', 'S3']],
     ['CommitteeSeats', 'filter: { grassrootsUnionId: [G1] }', () => `filter: { grassrootsUnionId: ["${u('G1')}"] }`, ['S1', 'S2']],
   ])('all%s(%s)', async (plural, _label, args, want) => {
     expect(sorted(await listed(sys(), plural, args()))).toEqual(sorted(want));

@@ -87,6 +87,7 @@ export const TargetResource = declareResource<Target>({
     unionId: { filter: 'eq' },
     grassrootsUnionId: { filter: 'eq' },
     createdAt: {},
+    teamId: { filter: 'eq' },
   },
   defaultSort: { field: 'year', order: 'DESC' },
   scope: { kind: 'located' },
