@@ -11,6 +11,7 @@ import { allEdges } from '../server/kit/crud';
 import { allResources, resourceOfType } from '../server/kit/resource';
 import { Api, startTestServer, TestServer } from './support/harness';
 import { createAndSubmit, freshMember, review, S, setup } from './support/nominations';
+import { seedYearRecords } from './support/year';
 
 let t: TestServer;
 let a: S;
@@ -26,6 +27,8 @@ beforeAll(async () => {
   await createAndSubmit(a.chair, { type: 'BK_LDLD_CN', member: await freshMember(a, t.fx.G1.id) });
   const unit = await createAndSubmit(a.unionAdmin, { type: 'GK_CDCT_TT', unit: t.fx.G2.id });
   await review(a.unionAdminB, unit.id, 'APPROVE');
+  // and behind every edge of the union's year
+  await seedYearRecords(t);
 }, 120_000);
 afterAll(() => t?.stop());
 

@@ -36,7 +36,7 @@ export enum Permission {
   ReadYear = 'ReadYear',
   /** write the year's records of units in one's scope (one's own level and below) */
   WriteYear = 'WriteYear',
-  /** annual ratings: written by the level above the rated unit (see mayRate) */
+  /** annual ratings: written by the level above the rated unit (see ratingRefusal) */
   RateUnits = 'RateUnits',
   /** the indicator catalogue and the rules' thresholds */
   WriteIndicator = 'WriteIndicator',

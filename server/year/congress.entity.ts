@@ -81,6 +81,7 @@ export const CommitteeSeatResource = declareResource<CommitteeSeat>({
     position: { filter: 'eq', write: 'required' },
     federationId: { filter: 'eq' },
     grassrootsUnionId: { filter: 'eq' },
+    unionId: { filter: 'eq' },
   },
   defaultSort: { field: 'id', order: 'ASC' },
   scope: { kind: 'located' },

@@ -45,6 +45,7 @@ export const InitiativeResource = declareResource<Initiative>({
     unionId: { filter: 'eq' },
     grassrootsUnionId: { filter: 'eq' },
     createdAt: {},
+    teamId: { filter: 'eq' },
   },
   search: 'searchKey',
   searchDescription: 'words of the title, ignoring case and diacritics',

@@ -40,6 +40,7 @@ export const AnnualRatingResource = declareResource<AnnualRating>({
     unionId: { filter: 'eq' },
     grassrootsUnionId: { filter: 'eq' },
     createdAt: {},
+    teamId: { filter: 'eq' },
   },
   defaultSort: { field: 'year', order: 'DESC' },
   scope: { kind: 'located' },

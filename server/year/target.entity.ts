@@ -57,7 +57,7 @@ export const IndicatorResource = declareResource<Indicator>({
   name: 'Indicator',
   entity: Indicator,
   fields: {
-    code: { filter: 'eq', write: 'required' },
+    code: { filter: 'eq', write: 'create-required', description: 'unique; fixed once made (imports and reports find indicators by code)', filterDescription: 'one code, or several (IN)' },
     name: { write: 'required' },
     unit: { filter: 'eq', write: 'required' },
     aggregation: { filter: 'eq', write: 'required' },
@@ -87,6 +87,7 @@ export const TargetResource = declareResource<Target>({
     unionId: { filter: 'eq' },
     grassrootsUnionId: { filter: 'eq' },
     createdAt: {},
+    teamId: { filter: 'eq' },
   },
   defaultSort: { field: 'year', order: 'DESC' },
   scope: { kind: 'located' },

@@ -25,7 +25,7 @@ export const RuleThresholdResource = declareResource<RuleThreshold>({
   name: 'RuleThreshold',
   entity: RuleThreshold,
   fields: {
-    code: { filter: 'eq', write: 'required' },
+    code: { filter: 'eq', write: 'create-required', description: 'which rule reads it; fixed once made', filterDescription: 'one code, or several (IN)' },
     value: { write: 'required' },
     unit: { write: 'required' },
     regulation: { write: 'required' },

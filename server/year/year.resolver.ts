@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, ID, Int, Resolver, Root } from 'type-graphql';
+import { seesPersonalData } from '../auth/permissions';
 import { Context } from '../graphql/context';
 import { crudResolver, EdgeDef, edges, reqOf } from '../kit/crud';
 import { Member, MemberResource } from '../member/member.entity';
@@ -46,8 +47,9 @@ const EDGES = [
   }),
   edges<WelfareRecord>(WelfareRecord, 'WelfareRecord', {
     unit: unit((w) => w.unitId),
-    // memberId is personal data: analysts read it as null, and so this edge.
-    member: { type: () => Member, target: MemberResource, resolve: (w, req, s) => s.member.byId(req, w.memberId) },
+    // The member helped is personal data: analysts read memberId as null, and this edge as null on
+    // every path, also where a record reaches it without passing through the service's present().
+    member: { type: () => Member, target: MemberResource, resolve: (w, req, s) => (seesPersonalData(req.caller.role) ? s.member.byId(req, w.memberId) : null) },
   }),
   edges<Initiative>(Initiative, 'Initiative', {
     unit: unit((i) => i.unitId),

@@ -4,7 +4,7 @@ import { ratingRefusal, writesYearRecordsOf } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
 import { currentYear, today } from '../common/clock';
-import { isIsoDate } from '../common/input';
+import { isIsoDate, parseId } from '../common/input';
 import { searchKey } from '../common/text';
 import { Db } from '../db/dialect';
 import { groupByKeys, LoaderKey, Req } from '../kit/loaders';
@@ -12,7 +12,7 @@ import { Location, locationOf } from '../kit/located';
 import { Resource } from '../kit/resource';
 import { ResourceService, Row } from '../kit/service';
 import { Member } from '../member/member.entity';
-import { ANCESTOR_COLUMN, OrgLevel, UnitLevel } from '../org/org-level';
+import { OrgLevel, UnitLevel } from '../org/org-level';
 import { OrgUnit } from '../org/org-unit.entity';
 import { OrgService } from '../org/org.service';
 import { ClusterEntry, ClusterEntryResource, EmulationCluster, EmulationClusterResource, EmulationMovement, EmulationMovementResource } from './emulation.entity';
@@ -22,22 +22,25 @@ import { WelfareRecord, WelfareRecordResource } from './welfare.entity';
 import { Initiative, InitiativeAuthor, InitiativeResource } from './initiative.entity';
 import { CommitteeSeat, CommitteeSeatResource, Congress, CongressResource } from './congress.entity';
 import { RuleThreshold, RuleThresholdResource } from './threshold.entity';
-import { ClusterRole, ElectedPosition } from './year.enums';
-import { clusterRank, isWholeVnd } from './year.rules';
+import {
+  authorsToCheck, chairSlot, clusterDeleteRefusal, clusterRank, datesInOrder, inSubtree, isWholeVnd, leaderSlot, notInFuture, strictlyBelow,
+  thresholdDeleteRefusal, yearOpenFor, yearRefusal, YearKind,
+} from './year.rules';
 
 type Input = Record<string, unknown>;
 
 // ---- small checks shared by the records, each naming its field ------------------------------
 
-function yearIn(field: string, v: unknown, max = currentYear() + 5): void {
-  if (v === undefined) return;
-  if (!Number.isInteger(v) || (v as number) < 1990 || (v as number) > max) throw badInput(field, `must be a year between 1990 and ${max}`);
+function yearIn(field: string, v: unknown, kind: YearKind): void {
+  const why = yearRefusal(v, kind, currentYear());
+  if (why) throw badInput(field, why);
 }
 
-function dateIn(field: string, v: unknown, notFuture = false): void {
+/** A real ISO date whose year is one of this kind of record's years. */
+function dateIn(field: string, v: unknown, kind: YearKind): void {
   if (v === undefined || v === null) return;
   if (!isIsoDate(v)) throw badInput(field, 'expected a real date written yyyy-mm-dd');
-  if (notFuture && v > today()) throw badInput(field, 'cannot be in the future');
+  yearIn(field, Number(v.slice(0, 4)), kind);
 }
 
 function atLeast(field: string, v: unknown, min: number, integer = false): void {
@@ -52,15 +55,34 @@ function score0to100(field: string, v: unknown): void {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 100) throw badInput(field, 'must be between 0 and 100');
 }
 
+/** A dissolved unit takes no records of the years after its dissolution (year.rules.ts yearOpenFor). */
+function openYear(unit: OrgUnit, year: number, field: string): void {
+  if (!yearOpenFor(unit, year)) throw badInput(field, `unit ${unit.id} was dissolved on ${unit.dissolvedAt}: it takes no records of ${year}`);
+}
+
 /** The index a duplicate-key error names (MySQL: "… for key 'uq_x'"; SQLite names the columns). */
 const dupKey = (message: string, key: string, sqliteColumns: string) => message.includes(key) || message.includes(sqliteColumns);
+
+/** A unit by id, without scope (the caller's scope was checked on the unit that leads to it). */
+async function unitById(em: EntityManager, id: unknown): Promise<OrgUnit | null> {
+  const n = Number(id);
+  return Number.isSafeInteger(n) && n > 0 ? em.getRepository(OrgUnit).findOneBy({ id: n }) : null;
+}
+
+/** A member of `unit`'s subtree, or BAD_USER_INPUT naming the field. */
+async function memberOf(em: EntityManager, unit: OrgUnit, memberId: unknown, field: string): Promise<Member> {
+  const id = Number(memberId);
+  const m = Number.isSafeInteger(id) && id > 0 ? await em.getRepository(Member).findOneBy({ id }) : null;
+  if (!m || !inSubtree(m, unit)) throw badInput(field, `member ${String(memberId)} is not a member of unit ${unit.id}`);
+  return m;
+}
 
 // ---- records that belong to a unit ---------------------------------------------------------
 
 /**
  * A record of the union's year that belongs to a unit (`unitProperty`): the unit must be one the
  * caller writes records of (in its scope: its own level and below), and the record is located
- * where the unit is.
+ * where the unit is. A dissolved unit keeps taking the records of the years it lived.
  */
 export class UnitRecordService<E extends Row & Location> extends ResourceService<E> {
   constructor(
@@ -74,9 +96,9 @@ export class UnitRecordService<E extends Row & Location> extends ResourceService
     super(resource, db, audit);
   }
 
-  /** The record's unit, checked: in the caller's scope (else NOT_FOUND), of an accepted level, live. */
+  /** The record's unit, checked: in the caller's scope (else NOT_FOUND, or FORBIDDEN for an ancestor), of an accepted level. */
   protected async unitOf(em: EntityManager, caller: Caller, row: ObjectLiteral): Promise<OrgUnit> {
-    const unit = await this.org.writable(caller, row[this.unitProperty], this.unitProperty, this.levels, em);
+    const unit = await this.org.writable(caller, row[this.unitProperty], this.unitProperty, this.levels, em, true);
     if (!writesYearRecordsOf(caller.role, caller.scope, unit)) throw forbidden(`${this.unitProperty}: you do not write the records of unit ${unit.id}`);
     return unit;
   }
@@ -85,6 +107,8 @@ export class UnitRecordService<E extends Row & Location> extends ResourceService
     const unit = await this.unitOf(em, caller, row);
     Object.assign(row, locationOf(unit));
     await this.rules(em, caller, row, unit, input, before);
+    const y = this.recordYear(row, before);
+    if (y) openYear(unit, y.year, y.field);
   }
 
   /** The record's own rules (dates in order, members in the unit's subtree, …). */
@@ -97,12 +121,11 @@ export class UnitRecordService<E extends Row & Location> extends ResourceService
     void before;
   }
 
-  /** A member of the unit's subtree, or BAD_USER_INPUT naming the field. */
-  protected async memberOf(em: EntityManager, unit: OrgUnit, memberId: unknown, field: string): Promise<Member> {
-    const id = Number(memberId);
-    const m = Number.isSafeInteger(id) && id > 0 ? await em.getRepository(Member).findOneBy({ id }) : null;
-    if (!m || m[ANCESTOR_COLUMN[unit.level]] !== unit.id) throw badInput(field, `member ${String(memberId)} is not a member of unit ${unit.id}`);
-    return m;
+  /** The year the record is of, and the field that says it (a dissolved unit takes none after its last). */
+  protected recordYear(row: E, before: E | null): { field: string; year: number } | null {
+    void row;
+    void before;
+    return null;
   }
 }
 
@@ -112,13 +135,18 @@ export class EmulationMovementService extends UnitRecordService<EmulationMovemen
   }
 
   protected async rules(_em: EntityManager, _caller: Caller, m: EmulationMovement) {
-    dateIn('startsOn', m.startsOn);
-    dateIn('endsOn', m.endsOn);
-    if (m.endsOn && m.endsOn < m.startsOn) throw badInput('endsOn', 'must be on or after startsOn');
+    dateIn('startsOn', m.startsOn, 'plan');
+    dateIn('endsOn', m.endsOn, 'plan');
+    if (!datesInOrder(m.startsOn, m.endsOn)) throw badInput('endsOn', 'must be on or after startsOn');
     m.searchKey = searchKey(m.name, m.theme).slice(0, 300);
+  }
+
+  protected recordYear(m: EmulationMovement) {
+    return { field: 'startsOn', year: Number(m.startsOn.slice(0, 4)) };
   }
 }
 
+/** Clusters and blocs. One with entries is never deleted (year.rules.ts clusterDeleteRefusal). */
 export class EmulationClusterService extends UnitRecordService<EmulationCluster> {
   constructor(db: Db, audit: AuditService, org: OrgService) {
     super(EmulationClusterResource, db, audit, org, 'organizingUnitId', [OrgLevel.FEDERATION, OrgLevel.UNION, OrgLevel.GRASSROOTS]);
@@ -126,6 +154,16 @@ export class EmulationClusterService extends UnitRecordService<EmulationCluster>
 
   protected async rules(_em: EntityManager, _caller: Caller, c: EmulationCluster) {
     c.searchKey = searchKey(c.name).slice(0, 300);
+  }
+
+  /** A dissolved unit forms no new cluster; its clusters may still be edited (renamed, deactivated). */
+  protected recordYear(_c: EmulationCluster, before: EmulationCluster | null) {
+    return before ? null : { field: 'organizingUnitId', year: currentYear() };
+  }
+
+  protected async prepareDelete(em: EntityManager, _caller: Caller, c: EmulationCluster) {
+    const why = clusterDeleteRefusal(await em.getRepository(ClusterEntry).countBy({ clusterId: c.id }));
+    if (why) throw conflict(`cluster ${c.id}: ${why}`);
   }
 }
 
@@ -146,20 +184,22 @@ export class ClusterEntryService extends ResourceService<ClusterEntry> {
     if (!cluster) throw new AppError('NOT_FOUND', `clusterId: cluster ${String(e.clusterId)} not found`, { field: 'clusterId' });
     const organizer = await this.org.writable(caller, cluster.organizingUnitId, 'clusterId', [OrgLevel.FEDERATION, OrgLevel.UNION, OrgLevel.GRASSROOTS], em, true);
     if (!writesYearRecordsOf(caller.role, caller.scope, organizer)) throw forbidden('clusterId: you do not write this cluster’s entries');
-    const unitId = Number(e.unitId);
-    const unit = Number.isSafeInteger(unitId) ? await em.getRepository(OrgUnit).findOneBy({ id: unitId }) : null;
-    if (!unit || unit.id === organizer.id || unit[ANCESTOR_COLUMN[organizer.level]] !== organizer.id) {
+    yearIn('year', e.year, 'next');
+    score0to100('score', e.score);
+    const unit = await unitById(em, e.unitId);
+    // An entry kept from before stays valid though its unit has since moved elsewhere: it was in the cluster that year.
+    const kept = before != null && unit?.id === before.unitId && e.year === before.year;
+    if (!unit || (!kept && !strictlyBelow(unit, organizer))) {
       throw badInput('unitId', `unit ${String(e.unitId)} is not a unit below the cluster’s organising unit ${organizer.id}`);
     }
-    yearIn('year', e.year);
-    score0to100('score', e.score);
+    openYear(organizer, e.year, 'year');
+    openYear(unit, e.year, 'unitId');
     e.clusterId = cluster.id;
     e.unitId = unit.id;
-    e.leaderSlot = e.role === ClusterRole.LEADER ? 1 : null;
+    e.leaderSlot = leaderSlot(e.role);
     Object.assign(e, locationOf(organizer));
-    // Friendlier than the unique key alone (which still decides races).
-    const same = await this.repo(em).findBy({ clusterId: e.clusterId, year: e.year });
-    const others = same.filter((o) => o.id !== before?.id);
+    // Friendlier than the unique keys alone (which still decide races).
+    const others = (await this.repo(em).findBy({ clusterId: e.clusterId, year: e.year })).filter((o) => o.id !== before?.id);
     if (others.some((o) => o.unitId === e.unitId)) throw conflict(`unit ${e.unitId} is already entered in cluster ${e.clusterId} for ${e.year}`);
     if (e.leaderSlot && others.some((o) => o.leaderSlot)) throw conflict(`cluster ${e.clusterId} already has a LEADER for ${e.year}`);
   }
@@ -191,7 +231,8 @@ export class ClusterEntryService extends ResourceService<ClusterEntry> {
 /**
  * Annual ratings: by the level above the rated unit (auth/permissions.ts ratingRefusal), one per unit
  * and year, of a Union, GrassrootsUnion or Team (a federation is rated by the confederation, outside
- * the system). `appraisedByUnitId` is the rated unit's parent, set here.
+ * the system). `appraisedByUnitId` is the rated unit's parent, set here: on an update, the parent
+ * that now writes it (after a move, the new one).
  */
 export class AnnualRatingService extends ResourceService<AnnualRating> {
   constructor(db: Db, audit: AuditService, private readonly org: OrgService) {
@@ -209,8 +250,9 @@ export class AnnualRatingService extends ResourceService<AnnualRating> {
 
   protected async prepare(em: EntityManager, caller: Caller, r: AnnualRating) {
     const { unit, parent } = await this.rated(em, caller, r.unitId);
-    yearIn('year', r.year, currentYear());
+    yearIn('year', r.year, 'done');
     score0to100('score', r.score);
+    openYear(unit, r.year, 'year');
     r.unitId = unit.id;
     r.appraisedByUnitId = parent.id;
     Object.assign(r, locationOf(unit));
@@ -227,14 +269,21 @@ export class AnnualRatingService extends ResourceService<AnnualRating> {
   }
 }
 
-/** The indicator catalogue: global, written by SYSTEM_ADMIN, never hard-deleted (targets point at it). */
+const CODE = /^[A-Z][A-Z0-9_]{1,47}$/;
+
+/**
+ * The indicator catalogue: global, written by SYSTEM_ADMIN. Codes are unique and fixed once made
+ * (imports and the year report find indicators by code); deleting deactivates (targets keep theirs).
+ */
 export class IndicatorService extends ResourceService<Indicator> {
   constructor(db: Db, audit: AuditService) {
     super(IndicatorResource, db, audit);
   }
 
-  protected async prepare(_em: EntityManager, _caller: Caller, i: Indicator) {
-    if (!/^[A-Z][A-Z0-9_]{1,47}$/.test(i.code ?? '')) throw badInput('code', '2–48 capital letters, digits or _');
+  protected async prepare(em: EntityManager, _caller: Caller, i: Indicator) {
+    if (!CODE.test(i.code ?? '')) throw badInput('code', '2–48 capital letters, digits or _, starting with a letter');
+    const other = await this.repo(em).findOneBy({ code: i.code });
+    if (other && other.id !== i.id) throw badInput('code', `${i.code} already exists`);
     i.searchKey = searchKey(i.code, i.name).slice(0, 300);
   }
 
@@ -246,9 +295,16 @@ export class IndicatorService extends ResourceService<Indicator> {
     return null;
   }
 
-  /** Deactivates: the targets of past years keep their indicator. */
+  /** Deactivates: the targets of past years keep their indicator. Audited as a DELETE, with the row before and after. */
   async remove(caller: Caller, id: number): Promise<Indicator> {
-    return this.update(caller, id, { active: false });
+    return this.db.transaction(async (em) => {
+      const row = await this.writableRow(em, caller, id);
+      const before = { ...row };
+      row.active = false;
+      await this.repo(em).save(row);
+      await this.audit.record(em, caller, { action: 'DELETE', entityType: this.resource.name, entityId: id, unitId: null, before, after: row });
+      return row;
+    });
   }
 
   async ensureCatalogue(rows: Omit<Indicator, 'id' | 'searchKey' | 'active'>[]): Promise<number> {
@@ -264,15 +320,16 @@ export class TargetService extends UnitRecordService<Target> {
     super(TargetResource, db, audit, org);
   }
 
-  protected async rules(em: EntityManager, _caller: Caller, t: Target, unit: OrgUnit) {
-    yearIn('year', t.year);
+  protected async rules(em: EntityManager, _caller: Caller, t: Target, unit: OrgUnit, _input: Input, before: Target | null) {
+    yearIn('year', t.year, 'plan');
     if (typeof t.planned !== 'number' || !Number.isFinite(t.planned) || t.planned <= 0) throw badInput('planned', 'must be more than 0');
     atLeast('actual', t.actual, 0);
     atLeast('reportedRate', t.reportedRate, 0);
     const indicatorId = Number(t.indicatorId);
     const indicator = Number.isSafeInteger(indicatorId) ? await em.getRepository(Indicator).findOneBy({ id: indicatorId }) : null;
     if (!indicator) throw badInput('indicatorId', `indicator ${String(t.indicatorId)} does not exist`);
-    if (!indicator.active && !t.id) throw badInput('indicatorId', `indicator ${indicator.code} is no longer used`);
+    // A deactivated indicator keeps its targets (they may still be corrected), but takes no new one.
+    if (!indicator.active && indicator.id !== before?.indicatorId) throw badInput('indicatorId', `indicator ${indicator.code} is no longer used`);
     t.indicatorId = indicator.id;
     if (t.assignedByUnitId != null) {
       // An assigned plan comes from above: the assigning unit is an ancestor of the target's unit.
@@ -285,6 +342,10 @@ export class TargetService extends UnitRecordService<Target> {
     if (other && other.id !== t.id) throw conflict(`unit ${t.unitId} already has a ${t.source} target of indicator ${indicator.code} for ${t.year}`);
   }
 
+  protected recordYear(t: Target) {
+    return { field: 'year', year: t.year };
+  }
+
   protected duplicateRefusal(t: Target): Error {
     return conflict(`unit ${t.unitId} already has this target for ${t.year}`);
   }
@@ -295,12 +356,18 @@ export class WelfareRecordService extends UnitRecordService<WelfareRecord> {
     super(WelfareRecordResource, db, audit, org);
   }
 
-  protected async rules(em: EntityManager, _caller: Caller, w: WelfareRecord, unit: OrgUnit) {
-    dateIn('date', w.date, true);
+  protected async rules(em: EntityManager, _caller: Caller, w: WelfareRecord, unit: OrgUnit, _input: Input, before: WelfareRecord | null) {
+    dateIn('date', w.date, 'done');
+    if (!notInFuture(w.date, today())) throw badInput('date', 'cannot be in the future');
     w.year = Number(w.date.slice(0, 4));
     atLeast('count', w.count, 1, true);
     if (typeof w.amount !== 'number' || !isWholeVnd(w.amount)) throw badInput('amount', 'must be whole đồng, not negative');
-    if (w.memberId != null) w.memberId = (await this.memberOf(em, unit, w.memberId, 'memberId')).id;
+    // The member helped stays on the record after leaving the unit; a member named now must be of its subtree.
+    if (w.memberId != null && w.memberId !== before?.memberId) w.memberId = (await memberOf(em, unit, w.memberId, 'memberId')).id;
+  }
+
+  protected recordYear(w: WelfareRecord) {
+    return { field: 'date', year: w.year };
   }
 }
 
@@ -312,18 +379,26 @@ export class InitiativeService extends UnitRecordService<Initiative> {
     super(InitiativeResource, db, audit, org);
   }
 
+  private async recordedAuthors(em: EntityManager, initiativeId: number): Promise<number[]> {
+    return (await em.getRepository(InitiativeAuthor).findBy({ initiativeId })).map((a) => a.memberId).sort((a, b) => a - b);
+  }
+
   protected async rules(em: EntityManager, _caller: Caller, i: Initiative, unit: OrgUnit, input: Input, before: Initiative | null) {
-    yearIn('year', i.year);
+    yearIn('year', i.year, 'done');
     atLeast('benefit', i.benefit, 0);
     if (i.benefit != null && !isWholeVnd(i.benefit)) throw badInput('benefit', 'must be whole đồng');
     i.searchKey = searchKey(i.title).slice(0, 600);
-    const ids = input.authorMemberIds as unknown[] | undefined;
-    if (ids === undefined && before) return;
-    if (!Array.isArray(ids) || ids.length === 0) throw badInput('authorMemberIds', 'at least one author');
+    if (input.authorMemberIds === undefined && before) return;
+    if (!Array.isArray(input.authorMemberIds) || input.authorMemberIds.length === 0) throw badInput('authorMemberIds', 'at least one author');
+    const ids = input.authorMemberIds.map((x) => parseId('authorMemberIds', x));
     if (ids.length > 100) throw badInput('authorMemberIds', 'at most 100 authors');
-    const members = [];
-    for (const id of new Set(ids.map(String))) members.push(await this.memberOf(em, unit, id, 'authorMemberIds'));
-    (i as Initiative & { authors?: number[] }).authors = members.map((m) => m.id);
+    const recorded = before ? await this.recordedAuthors(em, before.id) : [];
+    for (const id of authorsToCheck(recorded, ids)) await memberOf(em, unit, id, 'authorMemberIds');
+    (i as Initiative & { authors?: number[] }).authors = [...new Set(ids)].sort((a, b) => a - b);
+  }
+
+  protected recordYear(i: Initiative) {
+    return { field: 'year', year: i.year };
   }
 
   async authorIds(req: Req, initiativeId: number): Promise<number[]> {
@@ -342,21 +417,43 @@ export class InitiativeService extends UnitRecordService<Initiative> {
     await em.getRepository(InitiativeAuthor).delete({ initiativeId: i.id });
     await em.getRepository(InitiativeAuthor).insert(authors.map((memberId) => ({ initiativeId: i.id, memberId })));
   }
+
+  /** The authors go with the initiative; the audit row keeps who they were. */
+  protected async prepareDelete(em: EntityManager, _caller: Caller, i: Initiative) {
+    (i as Initiative & { authors?: number[] }).authors = await this.recordedAuthors(em, i.id);
+    await em.getRepository(InitiativeAuthor).delete({ initiativeId: i.id });
+  }
 }
 
+/**
+ * Congresses. Deleting one deletes the seats it elected with it (each with its own audit row): a
+ * seat means nothing without its congress, and a congress entered by mistake must be removable.
+ */
 export class CongressService extends UnitRecordService<Congress> {
   constructor(db: Db, audit: AuditService, org: OrgService) {
     super(CongressResource, db, audit, org, 'unitId', [OrgLevel.FEDERATION, OrgLevel.UNION, OrgLevel.GRASSROOTS]);
   }
 
   protected async rules(_em: EntityManager, _caller: Caller, c: Congress) {
-    dateIn('heldOn', c.heldOn);
-    yearIn('termStartYear', c.termStartYear);
+    dateIn('heldOn', c.heldOn, 'plan');
+    yearIn('termStartYear', c.termStartYear, 'plan');
     if (!Number.isInteger(c.termEndYear) || c.termEndYear <= c.termStartYear) throw badInput('termEndYear', 'must be after termStartYear');
     if (c.termEndYear > c.termStartYear + 10) throw badInput('termEndYear', 'a term lasts at most 10 years');
     atLeast('convenedCount', c.convenedCount, 1, true);
     atLeast('attendedCount', c.attendedCount, 0, true);
     if (c.attendedCount > c.convenedCount) throw badInput('attendedCount', 'cannot exceed convenedCount');
+  }
+
+  protected recordYear(c: Congress) {
+    return { field: 'heldOn', year: Number(c.heldOn.slice(0, 4)) };
+  }
+
+  protected async prepareDelete(em: EntityManager, caller: Caller, c: Congress) {
+    const seats = await em.getRepository(CommitteeSeat).find({ where: { congressId: c.id }, order: { id: 'ASC' } });
+    for (const s of seats) {
+      await em.getRepository(CommitteeSeat).delete(s.id);
+      await this.audit.record(em, caller, { action: 'DELETE', entityType: 'CommitteeSeat', entityId: s.id, unitId: s.teamId ?? s.grassrootsUnionId ?? s.unionId ?? s.federationId, before: s });
+    }
   }
 }
 
@@ -368,20 +465,17 @@ export class CommitteeSeatService extends ResourceService<CommitteeSeat> {
     super(CommitteeSeatResource, db, audit);
   }
 
-  protected async prepare(em: EntityManager, caller: Caller, s: CommitteeSeat) {
+  protected async prepare(em: EntityManager, caller: Caller, s: CommitteeSeat, _input: Input, before: CommitteeSeat | null) {
     const congress = await this.congresses.scoped(caller, em).andWhere(`${this.congresses.alias}.id = :id`, { id: Number(s.congressId) }).getOne();
     if (!congress) throw new AppError('NOT_FOUND', `congressId: congress ${String(s.congressId)} not found`, { field: 'congressId' });
     const unit = await this.org.writable(caller, congress.unitId, 'congressId', [OrgLevel.FEDERATION, OrgLevel.UNION, OrgLevel.GRASSROOTS], em, true);
     if (!writesYearRecordsOf(caller.role, caller.scope, unit)) throw forbidden('congressId: you do not write this congress’s records');
-    const memberId = Number(s.memberId);
-    const m = Number.isSafeInteger(memberId) ? await em.getRepository(Member).findOneBy({ id: memberId }) : null;
-    if (!m || m[ANCESTOR_COLUMN[unit.level]] !== unit.id) throw badInput('memberId', `member ${String(s.memberId)} is not a member of unit ${unit.id}`);
+    // The member elected stays on the seat after leaving the unit; a member named now must be of its subtree.
+    s.memberId = Number(s.memberId) === before?.memberId ? before.memberId : (await memberOf(em, unit, s.memberId, 'memberId')).id;
     s.congressId = congress.id;
-    s.memberId = m.id;
-    s.chairSlot = s.position === ElectedPosition.CHAIR ? 1 : null;
+    s.chairSlot = chairSlot(s.position);
     Object.assign(s, locationOf(unit));
-    const seats = await this.repo(em).findBy({ congressId: s.congressId });
-    const others = seats.filter((o) => o.id !== s.id);
+    const others = (await this.repo(em).findBy({ congressId: s.congressId })).filter((o) => o.id !== before?.id);
     if (s.chairSlot && others.some((o) => o.chairSlot)) throw conflict(`congress ${s.congressId} already elected a CHAIR`);
     if (others.some((o) => o.memberId === s.memberId && o.position === s.position)) throw conflict(`member ${s.memberId} already holds this seat`);
   }
@@ -402,15 +496,25 @@ export class CommitteeSeatService extends ResourceService<CommitteeSeat> {
   }
 }
 
-/** Rule thresholds (global data with their regulation). */
+/** Rule thresholds (global data with their regulation). Codes are fixed once made: rules read them by code. */
 export class RuleThresholdService extends ResourceService<RuleThreshold> {
   constructor(db: Db, audit: AuditService) {
     super(RuleThresholdResource, db, audit);
   }
 
   protected async prepare(_em: EntityManager, _caller: Caller, t: RuleThreshold) {
-    dateIn('effectiveFrom', t.effectiveFrom);
-    if (!/^[A-Z][A-Z0-9_]{1,47}$/.test(t.code ?? '')) throw badInput('code', '2–48 capital letters, digits or _');
+    if (!CODE.test(t.code ?? '')) throw badInput('code', '2–48 capital letters, digits or _, starting with a letter');
+    if (!isIsoDate(t.effectiveFrom)) throw badInput('effectiveFrom', 'expected a real date written yyyy-mm-dd');
+    atLeast('value', t.value, 0);
+  }
+
+  protected async prepareDelete(em: EntityManager, _caller: Caller, t: RuleThreshold) {
+    const why = thresholdDeleteRefusal(await this.repo(em).countBy({ code: t.code }));
+    if (why) throw conflict(`${t.code}: ${why}`);
+  }
+
+  protected duplicateRefusal(t: RuleThreshold): Error {
+    return conflict(`${t.code} already has a value from ${t.effectiveFrom}`);
   }
 
   protected auditUnit(): number | null {
