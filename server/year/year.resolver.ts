@@ -10,6 +10,7 @@ import { WelfareRecord, WelfareRecordResource } from './welfare.entity';
 import { Initiative, InitiativeResource } from './initiative.entity';
 import { CommitteeSeat, CommitteeSeatResource, Congress, CongressResource } from './congress.entity';
 import { RuleThresholdResource } from './threshold.entity';
+import { REPORT_RESOLVERS } from './report.resolver';
 
 /** The CRUD grammar of every record of the union's year. */
 const CRUD = [
@@ -85,4 +86,4 @@ export class InitiativeAuthorsResolver {
   }
 }
 
-export const YEAR_RESOLVERS = [...CRUD, ...EDGES, ClusterEntryRankResolver, InitiativeAuthorsResolver] as const;
+export const YEAR_RESOLVERS = [...CRUD, ...EDGES, ClusterEntryRankResolver, InitiativeAuthorsResolver, ...REPORT_RESOLVERS] as const;
