@@ -5,6 +5,7 @@ import { databaseTarget, openDatabase } from './db/data-source';
 import { Db } from './db/dialect';
 import { seedDemo } from './db/demo-seed';
 import { seedDemoNominations } from './award/demo-nominations';
+import { seedDemoYear } from './year/demo-year';
 import { createServices, Services } from './graphql/services';
 import { ensureYearCatalogues } from './year/year.services';
 import { getSchema } from './graphql/schema';
@@ -32,7 +33,11 @@ export async function startApp(config: Config, log: (s: string) => void = consol
   if (yearRows) log(`Seeded ${yearRows} indicators and rule thresholds`);
   // The embedded default starts with the demo; a configured database starts empty (or as it was).
   if (!config.databaseUrl || config.seedDemo) {
-    if (await seedDemo(ds)) await seedDemoNominations(services);
+    if (await seedDemo(ds)) {
+      // the year's records first: the demo's commendations pass the rules that read them
+      await seedDemoYear(services);
+      await seedDemoNominations(services);
+    }
   }
   if (await services.account.bootstrapAdmin(config.adminPassword)) log('Created SYSTEM_ADMIN "admin" from ADMIN_PASSWORD');
   const schema = await getSchema();

@@ -178,7 +178,7 @@ describe('the climb, for each deciding level', () => {
 
   it('a federation’s own confederation proposal gets the second federation account’s review, then is FORWARDED', async () => {
     const m = await freshMember(a, t.fx.G3.id);
-    const p = await createAndSubmit(a.fedAdmin, { type: 'BLDST', member: m });
+    const p = await createAndSubmit(a.fedAdmin, { type: 'BK_TLD_CN', member: m });
     expect(p).toMatchObject({ status: 'PENDING', currentLevel: 'FEDERATION' });
     const fwd = await review(a.fedAdminB, p.id, 'APPROVE');
     expect(fwd).toMatchObject({ status: 'FORWARDED', currentLevel: 'CONFEDERATION', award: null });

@@ -20,6 +20,7 @@ export const AWARD_TEXT = { nomineeName: 255, decisionNumber: 64, searchKey: 300
 @Index('idx_award_grassroots', ['grassrootsUnionId', 'year'])
 @Index('idx_award_team', ['teamId'])
 @Index('idx_award_decision', ['decidingUnitId', 'year', 'decisionNumber'])
+@Index('uq_award_once', ['nomineeMemberId', 'awardTypeId', 'lifetimeSlot'], { unique: true })
 export class Award extends NomineeLocation {
   @Field(() => ID)
   @PrimaryGeneratedColumn()
@@ -68,6 +69,10 @@ export class Award extends NomineeLocation {
 
   @Column({ type: 'varchar', length: AWARD_TEXT.searchKey })
   searchKey: string;
+
+  /** 1 for an award of a once-per-lifetime type (Kỷ niệm chương) to a member, else null: unique with the nominee and the type. */
+  @Column({ type: 'int', nullable: true })
+  lifetimeSlot: number | null;
 
   @Field()
   @CreateDateColumn()

@@ -10,6 +10,9 @@ import { awardSearchKey, nominationSearchKey } from './keys';
 import { groupByKeys, LoaderFamily, Req } from '../kit/loaders';
 import { ResourceService } from '../kit/service';
 import { today } from '../common/clock';
+import { AppError } from '../common/errors';
+import { AwardType } from './award-type.entity';
+import { oncePerLifetimeRule } from './rules';
 
 /**
  * Decision numbers the system assigns: `<n>/QĐ-<code of the deciding unit>` (e.g. `12/QĐ-LDLD-TH`),
@@ -68,11 +71,12 @@ export class AwardService extends ResourceService<Award> {
     caller: Caller,
     n: Nomination,
     nominatingUnit: OrgUnit,
-    decidingLevel: OrgLevel,
+    type: Pick<AwardType, 'decidingLevel' | 'oncePerLifetime'>,
     givenNumber: string | null,
     decidedAt: string | null,
     decisions?: Map<string, string>,
   ): Promise<Award> {
+    const decidingLevel = type.decidingLevel;
     let decidingUnitId: number | null = null;
     let number = givenNumber;
     if (decidingLevel !== OrgLevel.CONFEDERATION) {
@@ -101,8 +105,19 @@ export class AwardService extends ResourceService<Award> {
       unionId: n.unionId,
       grassrootsUnionId: n.grassrootsUnionId,
       teamId: n.teamId,
+      // The unique key (nominee, type, slot) keeps an award given once per person once, whatever the path and however the approvals race.
+      lifetimeSlot: type.oncePerLifetime && n.nomineeMemberId != null ? 1 : null,
     });
-    await this.repo(em).save(award);
+    try {
+      await this.repo(em).save(award);
+    } catch (e) {
+      if (Db.isDuplicateKey(e) && /uq_award_once|lifetime_slot/.test(String((e as Error).message))) {
+        // The approval that lost the race: the member has the award now, as the rule says on a retry.
+        const r = oncePerLifetimeRule(true, 1)!;
+        throw new AppError('BAD_USER_INPUT', `${r.field}: ${r.message} [${r.rule}]`, { field: r.field, rule: r.rule });
+      }
+      throw e;
+    }
     // Nominations are found by their decision number too.
     await em.getRepository(Nomination).update(n.id, { searchKey: nominationSearchKey(n.nomineeName, number) });
     await this.audit.record(em, caller, { action: 'CREATE', entityType: 'Award', entityId: award.id, unitId: n.teamId ?? n.grassrootsUnionId ?? n.unionId ?? n.federationId, after: award });

@@ -23,6 +23,7 @@ import { groupByKeys, LoaderKey, Req } from '../kit/loaders';
 import { ResourceService } from '../kit/service';
 import { currentYear, today } from '../common/clock';
 import { SelectQueryBuilder } from 'typeorm';
+import type { CommendationFacts } from '../year/commendation-facts';
 
 export interface NominationInput {
   awardTypeId?: string | null;
@@ -84,6 +85,8 @@ export class NominationService extends ResourceService<Nomination> {
     private readonly types: AwardTypeService,
     private readonly awards: AwardService,
     audit: AuditService,
+    /** what the rules read of the union's year (ratings, initiatives, thresholds) */
+    private readonly facts: CommendationFacts,
   ) {
     super(NominationResource, db, audit);
   }
@@ -168,17 +171,40 @@ export class NominationService extends ResourceService<Nomination> {
     if (nominee instanceof Member) {
       refuse(rules.nomineeActiveRule(nominee.status === MemberStatus.ACTIVE, 'nomineeMemberId'));
       refuse(rules.disciplineRule(nominee.disciplinedFrom, nominee.disciplinedUntil, today()));
-      const had = await em.getRepository(Award).countBy({ nomineeMemberId: nominee.id, awardTypeId: type.id });
-      refuse(rules.oncePerLifetimeRule(type.oncePerLifetime, had));
+      await this.checkOncePerLifetime(em, type, nominee.id);
     } else {
       refuse(rules.nomineeActiveRule(nominee.active, 'nomineeUnitId'));
     }
+    await this.checkYearPrerequisite(em, type, n.year, nominee);
     const dup = await this.repo(em)
       .createQueryBuilder('o')
       .where('o.id <> :id AND o.award_type_id = :t AND o.year = :y AND o.status IN (:...open)', { id: n.id, t: type.id, y: n.year, open: OPEN_STATUSES })
       .andWhere(n.nomineeMemberId ? 'o.nominee_member_id = :who' : 'o.nominee_unit_id = :who', { who: n.nomineeMemberId ?? n.nomineeUnitId })
       .getCount();
     refuse(rules.duplicateRule(dup));
+  }
+
+  /** Kỷ niệm chương and the like: never a second award of the type to the same person (the unique key on award decides races). */
+  private async checkOncePerLifetime(em: EntityManager, type: AwardType, memberId: number | null): Promise<void> {
+    if (!type.oncePerLifetime || memberId == null) return;
+    const had = await em.getRepository(Award).countBy({ nomineeMemberId: memberId, awardTypeId: type.id });
+    refuse(rules.oncePerLifetimeRule(true, had));
+  }
+
+  /** The rules that read the union's year: CTD_LDLD needs an EXCELLENT rating, BLDST an initiative worth the threshold. */
+  private async checkYearPrerequisite(em: EntityManager, type: AwardType, year: number, nominee: Member | OrgUnit): Promise<void> {
+    switch (rules.YEAR_PREREQUISITES[type.code]) {
+      case 'EXCELLENT_RATING':
+        refuse(rules.excellentRatingRule(nominee instanceof OrgUnit ? await this.facts.ratingLevel(em, nominee.id, year) : null, year));
+        return;
+      case 'INITIATIVE_BENEFIT': {
+        const threshold = await this.facts.threshold(em, rules.BLDST_THRESHOLD, year);
+        const best = nominee instanceof Member ? await this.facts.bestInitiativeBenefit(em, nominee.id, year) : null;
+        refuse(rules.initiativeBenefitRule(best, threshold, year));
+        return;
+      }
+      default:
+    }
   }
 
   private validateText(input: NominationInput, creating: boolean) {
@@ -370,7 +396,7 @@ export class NominationService extends ResourceService<Nomination> {
         const next = afterApproval(levelChain(unit.level, unit.unionId != null), level, type.decidingLevel);
         await this.compareAndSet(em, n, { status: next.status, currentLevel: next.level });
         if (next.status === S.APPROVED) {
-          award = await this.awards.grant(em, caller, n, unit, type.decidingLevel, null, null, decisions);
+          award = await this.awards.grant(em, caller, n, unit, type, null, null, decisions);
         }
       } else {
         await this.compareAndSet(em, n, { status: decision === ReviewDecision.REJECT ? S.REJECTED : S.RETURNED, currentLevel: null });
@@ -431,8 +457,11 @@ export class NominationService extends ResourceService<Nomination> {
       let award: Award | null = null;
       if (approved) {
         const type = await this.types.load(n.awardTypeId, em);
+        // The confederation's approval creates an award too: KNC stays once per person on this path
+        // (it used to record a second one when two nominations of different years were both forwarded).
+        await this.checkOncePerLifetime(em, type, n.nomineeMemberId);
         await this.compareAndSet(em, n, { status: S.APPROVED, currentLevel: null });
-        award = await this.awards.grant(em, caller, n, unit, type.decidingLevel, number!, decidedAt ?? today());
+        award = await this.awards.grant(em, caller, n, unit, type, number!, decidedAt ?? today());
       } else {
         await this.compareAndSet(em, n, { status: S.REJECTED, currentLevel: null });
       }

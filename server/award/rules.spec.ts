@@ -1,5 +1,8 @@
-import { disciplineRule, duplicateRule, nomineeActiveRule, nomineeKindRule, oncePerLifetimeRule, yearRule } from './rules';
+import {
+  disciplineRule, duplicateRule, excellentRatingRule, initiativeBenefitRule, nomineeActiveRule, nomineeKindRule, oncePerLifetimeRule, vnd, YEAR_PREREQUISITES, yearRule,
+} from './rules';
 import { NomineeKind } from './award-type.entity';
+import { RatingLevel } from '../year/year.enums';
 
 describe('nomination rules', () => {
   it('NOMINEE_KIND: individual awards need a member, collective ones a unit', () => {
@@ -32,5 +35,32 @@ describe('nomination rules', () => {
     expect(yearRule(2025, 2026)).toBeNull();
     expect(yearRule(2027, 2026)?.field).toBe('year');
     expect(yearRule(1989, 2026)?.rule).toBe('YEAR');
+  });
+  it('EXCELLENT_RATING: only EXCELLENT passes; the refusal names the nominee unit and says what the unit has', () => {
+    expect(excellentRatingRule(RatingLevel.EXCELLENT, 2023)).toBeNull();
+    for (const level of [RatingLevel.GOOD, RatingLevel.COMPLETED, RatingLevel.NOT_COMPLETED]) {
+      expect(excellentRatingRule(level, 2023)).toMatchObject({ rule: 'EXCELLENT_RATING', field: 'nomineeUnitId', message: expect.stringContaining(level) });
+    }
+    expect(excellentRatingRule(null, 2023)?.message).toContain('no rating for 2023');
+  });
+  it('INITIATIVE_BENEFIT: the best initiative reaches the threshold in force (≥, not >); no threshold is refused on the year', () => {
+    const th = { value: 80_000_000, regulation: '1564/QĐ-TLĐ' };
+    expect(initiativeBenefitRule(80_000_000, th, 2022)).toBeNull();
+    expect(initiativeBenefitRule(4_500_000_000, th, 2022)).toBeNull();
+    expect(initiativeBenefitRule(79_999_999, th, 2022)).toMatchObject({ rule: 'INITIATIVE_BENEFIT', field: 'nomineeMemberId', message: expect.stringContaining('79.999.999 ₫') });
+    expect(initiativeBenefitRule(null, th, 2022)?.message).toContain('80.000.000 ₫ (1564/QĐ-TLĐ)');
+    // the value is the data's, whatever it is
+    expect(initiativeBenefitRule(90_000_000, { value: 100_000_000, regulation: 'X' }, 2026)?.rule).toBe('INITIATIVE_BENEFIT');
+    expect(initiativeBenefitRule(90_000_000, { value: 50_000_000, regulation: 'X' }, 2026)).toBeNull();
+    expect(initiativeBenefitRule(90_000_000, null, 2010)).toMatchObject({ rule: 'INITIATIVE_BENEFIT', field: 'year' });
+  });
+  it('the prerequisites belong to CTD_LDLD and BLDST only', () => {
+    expect(YEAR_PREREQUISITES).toEqual({ CTD_LDLD: 'EXCELLENT_RATING', BLDST: 'INITIATIVE_BENEFIT' });
+    expect(YEAR_PREREQUISITES.KNC).toBeUndefined();
+  });
+  it('VND as printed', () => {
+    expect(vnd(80_000_000)).toBe('80.000.000 ₫');
+    expect(vnd(1_350_000_000)).toBe('1.350.000.000 ₫');
+    expect(vnd(500)).toBe('500 ₫');
   });
 });

@@ -1,4 +1,5 @@
 import { NomineeKind } from './award-type.entity';
+import { RatingLevel } from '../year/year.enums';
 
 /**
  * The rules a nomination must pass, each a small pure function answering null or a refusal
@@ -55,4 +56,57 @@ export function yearRule(year: number, currentYear: number): RuleRefusal | null 
   return Number.isInteger(year) && year >= 1990 && year <= currentYear
     ? null
     : refuse('YEAR', 'year', `must be a year between 1990 and ${currentYear}`);
+}
+
+// ---- rules that read the union's year (ratings, initiatives) -------------------------------
+
+/** The prerequisite an award type's code carries (api-contract.md, "Commendation rules that use these records"). */
+export type YearPrerequisite = 'EXCELLENT_RATING' | 'INITIATIVE_BENEFIT';
+export const YEAR_PREREQUISITES: Readonly<Record<string, YearPrerequisite>> = {
+  CTD_LDLD: 'EXCELLENT_RATING',
+  BLDST: 'INITIATIVE_BENEFIT',
+};
+
+/** The threshold code the INITIATIVE_BENEFIT rule reads from rule_threshold (year/catalogue.ts). */
+export const BLDST_THRESHOLD = 'BLDST_MIN_BENEFIT';
+
+/** VND as a report prints it: 80.000.000 ₫. */
+export const vnd = (v: number): string => `${Math.round(v).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '.')} ₫`;
+
+/**
+ * Cờ thi đua of the federation (CTD_LDLD) goes to a unit that "hoàn thành xuất sắc nhiệm vụ" in the
+ * year, as the level above recognised it (Quy chế khen thưởng 1564/QĐ-TLĐ 2014, Điều 11; domain-year.md
+ * R8.2): the nominee unit's AnnualRating for the nomination's year must be EXCELLENT.
+ */
+export function excellentRatingRule(level: RatingLevel | null, year: number): RuleRefusal | null {
+  if (level === RatingLevel.EXCELLENT) return null;
+  return refuse(
+    'EXCELLENT_RATING',
+    'nomineeUnitId',
+    level
+      ? `the Cờ thi đua needs a rating of EXCELLENT (hoàn thành xuất sắc nhiệm vụ) for ${year}; the unit was rated ${level}`
+      : `the Cờ thi đua needs a rating of EXCELLENT (hoàn thành xuất sắc nhiệm vụ) for ${year}; the unit has no rating for ${year}`,
+  );
+}
+
+/**
+ * Bằng Lao động sáng tạo (BLDST) goes to the author of an initiative, recognised or applied, whose
+ * benefit reaches the threshold in force for the year (1564/QĐ-TLĐ 2014, Điều 16, and later
+ * regulations: rule_threshold BLDST_MIN_BENEFIT; domain-year.md R5.2, R8.6). `best` is the largest
+ * benefit among the nominee's RECOGNIZED or APPLIED initiatives of the year (null: none); `threshold`
+ * null means no value is in force for that year, which an administrator must record first.
+ */
+export function initiativeBenefitRule(best: number | null, threshold: { value: number; regulation: string } | null, year: number): RuleRefusal | null {
+  if (!threshold) {
+    return refuse('INITIATIVE_BENEFIT', 'year', `no ${BLDST_THRESHOLD} threshold is in force for ${year}: record the regulation's value first`);
+  }
+  if (best != null && best >= threshold.value) return null;
+  const floor = `${vnd(threshold.value)} (${threshold.regulation})`;
+  return refuse(
+    'INITIATIVE_BENEFIT',
+    'nomineeMemberId',
+    best == null
+      ? `the Bằng Lao động sáng tạo needs a recognized or applied initiative of ${year} by the nominee with a benefit of at least ${floor}; the nominee is an author of none`
+      : `the Bằng Lao động sáng tạo needs a recognized or applied initiative of ${year} with a benefit of at least ${floor}; the nominee's best is ${vnd(best)}`,
+  );
 }

@@ -45,6 +45,7 @@ export function createServices(db: Db, config: Config): Services {
   validateWorkflow();
   const awardType = new AwardTypeService(db, audit);
   const award = new AwardService(db, audit);
-  const nomination = new NominationService(db, awardType, award, audit);
-  return { db, config, audit, org, units, member, account, awardType, award, nomination, stats: new StatsService(db), year: createYearServices(db, audit, org) };
+  const year = createYearServices(db, audit, org);
+  const nomination = new NominationService(db, awardType, award, audit, year.facts);
+  return { db, config, audit, org, units, member, account, awardType, award, nomination, stats: new StatsService(db), year };
 }

@@ -11,6 +11,7 @@ import { WelfareRecord, WelfareRecordResource } from './welfare.entity';
 import { Initiative, InitiativeResource } from './initiative.entity';
 import { CommitteeSeat, CommitteeSeatResource, Congress, CongressResource } from './congress.entity';
 import { RuleThresholdResource } from './threshold.entity';
+import { REPORT_RESOLVERS } from './report.resolver';
 
 /** The CRUD grammar of every record of the union's year. */
 const CRUD = [
@@ -87,4 +88,4 @@ export class InitiativeAuthorsResolver {
   }
 }
 
-export const YEAR_RESOLVERS = [...CRUD, ...EDGES, ClusterEntryRankResolver, InitiativeAuthorsResolver] as const;
+export const YEAR_RESOLVERS = [...CRUD, ...EDGES, ClusterEntryRankResolver, InitiativeAuthorsResolver, ...REPORT_RESOLVERS] as const;

@@ -6,23 +6,29 @@ import {
   IndicatorService, InitiativeService, RuleThresholdService, TargetService, WelfareRecordService,
 } from './year.service';
 import { INDICATOR_CATALOGUE, THRESHOLD_CATALOGUE } from './catalogue';
+import { YearReportService } from './report.service';
+import { CommendationFacts } from './commendation-facts';
 
 /** The services of the union's year, built once per process. */
 export function createYearServices(db: Db, audit: AuditService, org: OrgService) {
   const cluster = new EmulationClusterService(db, audit, org);
   const congress = new CongressService(db, audit, org);
+  const target = new TargetService(db, audit, org);
   return {
     movement: new EmulationMovementService(db, audit, org),
     cluster,
     clusterEntry: new ClusterEntryService(db, audit, org, cluster),
     rating: new AnnualRatingService(db, audit, org),
     indicator: new IndicatorService(db, audit),
-    target: new TargetService(db, audit, org),
+    target,
     welfare: new WelfareRecordService(db, audit, org),
     initiative: new InitiativeService(db, audit, org),
     congress,
     seat: new CommitteeSeatService(db, audit, org, congress),
     threshold: new RuleThresholdService(db, audit),
+    report: new YearReportService(db, target, congress),
+    /** what the commendation rules read of the year's records (ratings, initiatives, thresholds) */
+    facts: new CommendationFacts(),
   };
 }
 export type YearServices = ReturnType<typeof createYearServices>;
