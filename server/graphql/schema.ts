@@ -7,6 +7,7 @@ import { PROJECT_ROOT } from '../config';
 import { ORG_RESOLVERS } from '../org/org.resolver';
 import { MEMBER_RESOLVERS } from '../member/member.resolver';
 import { ACCOUNT_RESOLVERS } from '../account/account.resolver';
+import { API_TOKEN_RESOLVERS } from '../account/api-token.resolver';
 import { AUDIT_RESOLVERS } from '../audit/audit.resolver';
 import { AWARD_RESOLVERS } from '../award/award.resolver';
 import { STATS_RESOLVERS } from '../stats/stats.resolver';
@@ -16,6 +17,7 @@ export const RESOLVERS = [
   ...ORG_RESOLVERS,
   ...MEMBER_RESOLVERS,
   ...ACCOUNT_RESOLVERS,
+  ...API_TOKEN_RESOLVERS,
   ...AUDIT_RESOLVERS,
   ...AWARD_RESOLVERS,
   ...STATS_RESOLVERS,
