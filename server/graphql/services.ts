@@ -50,5 +50,5 @@ export function createServices(db: Db, config: Config): Services {
   const awardType = new AwardTypeService(db, audit);
   const award = new AwardService(db, audit);
   const nomination = new NominationService(db, awardType, award, audit);
-  return { db, config, audit, org, units, member, account, apiToken, awardType, award, nomination, stats: new StatsService(db), year: createYearServices(db, audit, org) };
+  return { db, config, audit, org, units, member, account, apiToken, awardType, award, nomination, stats: new StatsService(db, member, award, nomination), year: createYearServices(db, audit, org) };
 }
