@@ -11,6 +11,7 @@ import { Nomination, NominationStatus } from '../server/award/nomination.entity'
 import { Award } from '../server/award/award.entity';
 import { OrgUnit } from '../server/org/org-unit.entity';
 import { rng } from '../server/db/names';
+import { OrgLevel } from '../server/org/org-level';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -23,7 +24,7 @@ afterAll(() => t?.stop());
 
 const ETHNICITIES = ['Kinh', 'Kinh', 'Kinh', 'Kinh', 'Tày', 'Mường', 'Thái', 'Nùng', null];
 const STATUSES = Object.values(NominationStatus);
-const LEVEL_OF: Record<string, string | null> = { PENDING: 'UNION', FORWARDED: 'CONFEDERATION' };
+const LEVEL_OF: Record<string, OrgLevel | null> = { PENDING: OrgLevel.UNION, FORWARDED: OrgLevel.CONFEDERATION };
 
 /** Vietnam's calendar day, computed here without the server's clock module (UTC+7, no daylight saving). */
 const vnToday = () => new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
@@ -56,7 +57,7 @@ async function populate() {
     }
     await b.members(rows);
     const members = await em.query('SELECT id, full_name, federation_id, union_id, grassroots_union_id, team_id FROM member');
-    const types = await em.query('SELECT id FROM award_type');
+    const types: { id: number }[] = await em.query('SELECT id FROM award_type');
     const nominations = [];
     for (let i = 0; i < 160; i++) {
       const m = pick(members) as any;
