@@ -77,11 +77,18 @@ export class AccountService extends ResourceService<User> {
     if (isApiTokenShaped(token)) return this.callerFromApiToken(token);
     const claims = verifyToken(this.config.jwtSecret, token);
     if (!claims) return null;
-    const userId = Number(claims.sub);
-    const cached = this.callers.get(userId, claims.tv);
+    return this.callerAtVersion(Number(claims.sub), claims.tv);
+  }
+
+  /**
+   * The caller of an account whose sessions are at `tokenVersion` (a JWT's claim, a signed export
+   * link's): null once the account is deactivated or its password changed.
+   */
+  async callerAtVersion(userId: number, tokenVersion: number): Promise<Caller | null> {
+    const cached = this.callers.get(userId, tokenVersion);
     if (cached) return cached;
     const user = await this.repo().findOneBy({ id: userId });
-    if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
+    if (!user || !user.active || user.tokenVersion !== tokenVersion) return null;
     const caller = await this.callerOf(user);
     if (caller) this.callers.set(caller);
     return caller;

@@ -12,6 +12,7 @@ import { AUDIT_RESOLVERS } from '../audit/audit.resolver';
 import { AWARD_RESOLVERS } from '../award/award.resolver';
 import { STATS_RESOLVERS } from '../stats/stats.resolver';
 import { YEAR_RESOLVERS } from '../year/year.resolver';
+import { EXPORT_RESOLVERS } from '../export/export.resolver';
 
 export const RESOLVERS = [
   ...ORG_RESOLVERS,
@@ -22,6 +23,7 @@ export const RESOLVERS = [
   ...AWARD_RESOLVERS,
   ...STATS_RESOLVERS,
   ...YEAR_RESOLVERS,
+  ...EXPORT_RESOLVERS,
 ] as unknown as [Function, ...Function[]];
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema/schema.graphql');

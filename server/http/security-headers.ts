@@ -18,7 +18,7 @@ export const PANEL_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** JSON answers (/graphql, /healthz) load nothing and are never framed. */
+/** JSON and CSV answers (/graphql, /healthz, /export/…) load nothing and are never framed. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /**
@@ -29,7 +29,7 @@ export const LANDING_PAGE_CSP = "frame-ancestors 'none'";
 
 /** Headers on every response: the policy of what it is, no MIME sniffing, no referrer, no framing (older browsers). */
 export function setSecurityHeaders(res: ServerResponse, pathname: string): void {
-  res.setHeader('content-security-policy', pathname === '/graphql' || pathname === '/healthz' ? API_CSP : PANEL_CSP);
+  res.setHeader('content-security-policy', pathname === '/graphql' || pathname === '/healthz' || pathname.startsWith('/export/') ? API_CSP : PANEL_CSP);
   res.setHeader('x-content-type-options', 'nosniff');
   res.setHeader('referrer-policy', 'no-referrer');
   res.setHeader('x-frame-options', 'DENY');

@@ -11,6 +11,7 @@ import { formatError, withoutSuggestions } from '../graphql/schema';
 import { queryLimitsPlugin } from '../graphql/limits';
 import { LIMITS } from '../common/limits';
 import { LANDING_PAGE_CSP, setSecurityHeaders } from './security-headers';
+import { csvExportOf } from '../export/csv-export';
 
 export const MAX_BODY_BYTES = LIMITS.bodyBytes;
 
@@ -133,6 +134,8 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
     }
   };
 
+  const exports = csvExportOf(services, schema);
+
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
     setSecurityHeaders(res, pathname);
@@ -141,7 +144,9 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
         ? services.db.ping().then((ok) => sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unreachable' }))
         : pathname === '/graphql'
           ? handleGraphQL(req, res)
-          : Promise.resolve(serveAdmin(req, res));
+          : pathname.startsWith('/export/')
+            ? exports.handle(req, res)
+            : Promise.resolve(serveAdmin(req, res));
     work.catch((err) => {
       console.error(err);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
