@@ -195,7 +195,8 @@ export class CsvExport {
     res.on('close', () => (closed = true));
     /** Writes a chunk; waits until the client has taken it when the socket's buffer is full. */
     const write = async (chunk: string) => {
-      if (res.write(chunk)) return;
+      // A client that left is never waited for ('close' has already been emitted).
+      if (closed || res.destroyed || res.write(chunk) || closed || res.destroyed) return;
       await new Promise<void>((resolve) => {
         const done = () => {
           res.off('drain', done);
@@ -207,18 +208,26 @@ export class CsvExport {
       });
     };
     const lines = (rows: Row[]) => csvLines(rows.map((row) => columns.map((c) => cell((row as Record<string, unknown>)[c]))));
+    const svc = this.services.get(r)!;
+    let pending: Promise<{ rows: Row[]; next: Keyset | null }> | null = null;
     try {
       // A BOM, or Excel reads the UTF-8 of Vietnamese names as Windows-1258.
-      await write('\ufeff' + csvLines([columns]) + lines(first.rows));
-      let next = first.next;
-      const svc = this.services.get(r)!;
-      while (next && !closed) {
-        const page = await svc.keysetPage(caller, args, next, LIMITS.exportPage);
-        if (page.rows.length) await write(lines(page.rows));
-        next = page.next;
+      let chunk = '\ufeff' + csvLines([columns]);
+      let page = first;
+      for (;;) {
+        // The next page is read while this one is written (and waits for the client): at most two pages in memory.
+        pending = page.next && !closed ? svc.keysetPage(caller, args, page.next, LIMITS.exportPage) : null;
+        await write(chunk + lines(page.rows));
+        chunk = '';
+        if (!pending || closed) break;
+        page = await pending;
+        pending = null;
       }
+      // A page still being read for a client that left is not needed.
+      pending?.catch(() => undefined);
       res.end();
     } catch (e) {
+      pending?.catch(() => undefined);
       // Too late for an error status: cut the response, so that the client sees a failed download, never a short file.
       console.error(e);
       res.destroy(e as Error);

@@ -9,6 +9,7 @@ import { Services } from '../graphql/services';
 import { PROJECT_ROOT } from '../config';
 import { formatError, withoutSuggestions } from '../graphql/schema';
 import { queryLimitsPlugin } from '../graphql/limits';
+import { introspectionPlugin } from '../graphql/introspection';
 import { LIMITS } from '../common/limits';
 import { LANDING_PAGE_CSP, setSecurityHeaders } from './security-headers';
 import { csvExportOf } from '../export/csv-export';
@@ -80,12 +81,13 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
   const apollo = new ApolloServer<Context>({
     schema,
     // Cache control hooks every field; we do no HTTP caching of GraphQL, so it is off (see stack notes).
-    plugins: [ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin],
+    // Introspection per caller (graphql/introspection.ts): Apollo's switch is on, the plugin refuses anonymous callers in production.
+    plugins: [ApolloServerPluginCacheControlDisabled(), introspectionPlugin(services.config.introspection), queryLimitsPlugin],
     // Introspection off (production) also means no "Did you mean allMembers?" that would spell the schema out.
     formatError: (formatted, error) => formatError(services.config.introspection ? formatted : withoutSuggestions(formatted), error),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    introspection: services.config.introspection,
+    introspection: true,
   });
   await apollo.start();
 
