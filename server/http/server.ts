@@ -53,10 +53,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The pages of admin/dist served at a path of their own (the panel's client-side routes fall back to index.html). */
+const PAGES: Record<string, string> = { '/graphiql': 'graphiql.html', '/graphiql/': 'graphiql.html' };
+
 /** Serves the built admin panel (admin/dist), falling back to index.html for client-side routes. */
 function serveAdmin(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://x');
-  const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+  const rel = PAGES[url.pathname] ?? path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
   let file = path.join(ADMIN_DIST, rel);
   if (!file.startsWith(ADMIN_DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(ADMIN_DIST, 'index.html');
   if (!fs.existsSync(file)) {
