@@ -1,5 +1,6 @@
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
+import { ApiTokensPage } from './apiTokens/ApiTokensPage';
 import { ApprovalDesk } from './approvals/ApprovalDesk';
 import auditEvents from './auditEvents';
 import awards from './awards';
@@ -50,6 +51,7 @@ export const App = () => (
     <CustomRoutes>
       <Route path="/approvals" element={<ApprovalDesk />} />
       <Route path="/import" element={<ImportPage />} />
+      <Route path="/api-tokens" element={<ApiTokensPage />} />
     </CustomRoutes>
   </Admin>
 );

@@ -113,4 +113,38 @@ describe('GraphiQL', () => {
     expect(panel?.headers()['content-security-policy']).toBe(PANEL_CSP);
     expect([...new Set(violations)]).toEqual([]);
   });
+
+  test('the token page, from the account menu: a token shown once works at once and stops when revoked; GraphiQL is in the menu', async () => {
+    const violations: string[] = [];
+    const page = await open(violations);
+    await login(page, app.url, 'analyst.thanhhoa');
+    await page.getByRole('button', { name: 'Tài khoản' }).click();
+    expect(await page.getByTestId('menu-graphiql').getAttribute('href')).toBe('/graphiql');
+    await page.getByTestId('menu-api-tokens').click();
+    await page.getByTestId('api-tokens').waitFor();
+    await page.getByRole('heading', { name: 'Khóa truy cập API' }).first().waitFor();
+
+    await page.getByTestId('api-token-name').fill('sổ tay Python');
+    await page.getByTestId('api-token-create').click();
+    const value = page.getByTestId('api-token-value');
+    await value.waitFor();
+    const token = await value.inputValue();
+    expect(token).toMatch(/^cdt_/);
+    const me = async () => {
+      const r = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { username } }' }) });
+      return ((await r.json()) as any).data.me;
+    };
+    expect(await me()).toEqual({ username: 'analyst.thanhhoa' });
+    await page.getByRole('button', { name: 'Tôi đã lưu khóa' }).click();
+    // Listed by name, never with its secret.
+    const row = page.getByTestId('api-token-row').filter({ hasText: 'sổ tay Python' });
+    await row.waitFor();
+    expect(await page.locator('body').innerText()).not.toContain(token);
+
+    await row.getByRole('button', { name: 'Thu hồi' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: /Xác nhận|Confirm/ }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await me()).toBeNull();
+    expect([...new Set(violations)]).toEqual([]);
+  });
 });
