@@ -28,7 +28,7 @@ const VENDOR_GROUPS: Array<[string, RegExp]> = [
   ['react', /node_modules[\\/](react|react-dom|scheduler|react-is)[\\/]/],
   ['mui', /node_modules[\\/](@mui|@emotion|@popperjs|stylis|react-transition-group)[\\/]/],
   ['graphql', /node_modules[\\/](@apollo|graphql|graphql-tag|graphql-ast-types-browser|@wry|optimism|zen-observable|ts-invariant|rehackt|symbol-observable)[\\/]/],
-  ['react-admin', /node_modules[\\/](react-admin|ra-[a-z-]+|react-router|react-router-dom|@tanstack|react-hook-form|lodash|date-fns|inflection|jsonexport|node-polyglot)[\\/]/],
+  ['react-admin', /node_modules[\\/](react-admin|ra-[a-z-]+|react-router|react-router-dom|@tanstack[\\/](?:react-query|query-core)|react-hook-form|lodash|date-fns|inflection|jsonexport|node-polyglot)[\\/]/],
 ];
 
 export default defineConfig(({ command }) => ({
@@ -48,6 +48,8 @@ export default defineConfig(({ command }) => ({
     sourcemap: false,
     minify: process.env.ADMIN_MINIFY !== '0',
     rolldownOptions: {
+      // Two pages: the panel, and GraphiQL (/graphiql), which alone loads Monaco and its workers.
+      input: { main: path.join(here, 'index.html'), graphiql: path.join(here, 'graphiql.html') },
       // MUI marks its modules 'use client' (for React Server Components); meaningless in a browser bundle.
       onwarn(warning, warn) {
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

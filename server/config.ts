@@ -13,7 +13,7 @@ export interface Config {
   logQueries: boolean;
   /** seed the demo into a configured (DATABASE_URL) database too */
   seedDemo: boolean;
-  /** GraphQL introspection: on outside production, or when forced */
+  /** GraphQL introspection for anonymous callers: on outside production, or when forced (signed-in callers always have it) */
   introspection: boolean;
 }
 

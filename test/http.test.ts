@@ -289,13 +289,22 @@ describe('production', () => {
     expect((await gql(p.url, '{ me { username } }', undefined, token)).json.data.me).toBeNull();
   });
 
-  it('refuses introspection (allowed outside production)', async () => {
+  it('refuses introspection to anonymous callers (allowed outside production); signed-in accounts introspect (GraphiQL, scripts)', async () => {
     const q = '{ __schema { types { name } } }';
-    const prod = await gql(p.url, q, undefined, ptoken);
-    expect(prod.json.data).toBeUndefined();
-    expect(code(prod)).toBe('GRAPHQL_VALIDATION_FAILED');
-    const typeQ = await gql(p.url, '{ __type(name: "Member") { fields { name } } }', undefined, ptoken);
+    const anon = await gql(p.url, q, undefined, null);
+    expect(anon.json.data).toBeUndefined();
+    expect(code(anon)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(anon.json.errors[0].message).toMatch(/signed-in accounts/);
+    const typeQ = await gql(p.url, '{ __type(name: "Member") { fields { name } } }', undefined, null);
     expect(code(typeQ)).toBe('GRAPHQL_VALIDATION_FAILED');
+    // A token that is no longer valid is anonymous.
+    expect(code(await gql(p.url, q, undefined, token))).toBe('GRAPHQL_VALIDATION_FAILED');
+    // __typename alone is not introspection.
+    expect((await gql(p.url, '{ __typename }', undefined, null)).json.data).toEqual({ __typename: 'Query' });
+    const signedIn = await gql(p.url, q, undefined, ptoken);
+    expect(signedIn.json.data.__schema.types.length).toBeGreaterThan(10);
+    const member = await gql(p.url, '{ __type(name: "Member") { fields { name } } }', undefined, ptoken);
+    expect(member.json.data.__type.fields.map((f: { name: string }) => f.name)).toContain('fullName');
     const dev = await gql(t.url, q);
     expect(dev.json.data.__schema.types.length).toBeGreaterThan(10);
   });

@@ -81,6 +81,7 @@ async function currentSurface(): Promise<string[]> {
 const PLAIN_DATA: Record<string, string> = {
   'AuthPayload.user': 'the account that has just signed in',
   'NominationResult.nomination': 'the nomination the caller has just reviewed',
+  'ApiTokenSecret.apiToken': 'the token the caller has just created, of its own account',
 };
 
 /**

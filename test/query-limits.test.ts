@@ -205,6 +205,22 @@ describe("the analysts' real queries pass", () => {
     'figures by gender and status, awards by type and year': [
       `{ memberStats(by: [GENDER, STATUS], activeOnly: false) { gender status count } awardStats(by: [AWARD_TYPE, YEAR]) { awardTypeId year count awardType { code name } } }`,
     ],
+    // Issue 11: the README's worked example and the other figures, as analysts write them.
+    'women of each union of a federation by age band (the README example)': [
+      `query($unit: ID!) { memberStats(by: [CHILD_UNIT, AGE_BAND], unitId: $unit, filter: { gender: [FEMALE] }) { unitId ageBand count unit { ... on Union { id name } ... on GrassrootsUnion { id name } } } }`,
+      { unit: 'F1' },
+    ],
+    'members by join year, ethnicity, age band and gender, filtered': [
+      `query($f: MemberFilter) { memberStats(by: [JOIN_YEAR, ETHNICITY, AGE_BAND, GENDER], filter: $f, activeOnly: false) { joinYear ethnicity ageBand gender status count } }`,
+      { f: { joinedAt_gte: '2000-01-01', status: ['ACTIVE', 'LEFT'] } },
+    ],
+    'awards by deciding level, type, year and child unit, with names': [
+      `{ awardStats(by: [DECIDING_LEVEL, AWARD_TYPE, YEAR, CHILD_UNIT], filter: { year_gte: 2020 }) { decidingLevel awardTypeId year unitId count awardType { code name } unit { ... on Federation { id name } ... on Union { id name } ... on GrassrootsUnion { id name } } } }`,
+    ],
+    'nominations by status, current level, type, year and child unit, with names': [
+      `{ nominationStats(by: [STATUS, CURRENT_LEVEL, AWARD_TYPE, YEAR, CHILD_UNIT]) { status currentLevel awardTypeId year unitId count awardType { code name } unit { ... on Federation { id name } ... on Union { id name } ... on GrassrootsUnion { id name } } } }`,
+    ],
+    'one’s own API tokens': [`{ allApiTokens { id name createdAt expiresAt lastUsedAt } _allApiTokensMeta { count } }`],
   };
 
   it.each(Object.keys(QUERIES))('%s', async (name) => {
@@ -213,6 +229,14 @@ describe("the analysts' real queries pass", () => {
     const a = await post(t.url, { query, variables: vars }, tokens.analyst);
     expect(a.json.errors).toBeUndefined();
     expect(a.json.data).toBeTruthy();
+  });
+});
+
+describe("the figures' limits", () => {
+  it('a figures query that nests lists under each group is refused before execution, and says what to change', async () => {
+    const query = `{ memberStats(by: [CHILD_UNIT, AGE_BAND]) { count unit { ... on Federation { grassrootsUnions { name members { fullName } } } } } }`;
+    const a = await refusedWhileHealthy(h.url, { query }, tokens.hostileAnalyst);
+    expect(a.json.errors[0].message).toMatch(/Lower limit of members\. Select fewer fields under memberStats \(counted as 10000 rows: it has no page size\) or grassrootsUnions \(counted as 1000 rows/);
   });
 });
 

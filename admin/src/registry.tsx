@@ -1,6 +1,7 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ComponentType, ReactElement } from 'react';
 import type { ResourceProps } from 'react-admin';
+import { ApiTokensPage } from './apiTokens/ApiTokensPage';
 import { ApprovalDesk } from './approvals/ApprovalDesk';
 import auditEvents from './auditEvents';
 import awards from './awards';
@@ -61,7 +62,11 @@ export const MENU = [
 ] satisfies MenuSection[];
 
 /** Pages outside the sections: the approval desk heads the menu, with its count (layout/Menu.tsx). */
-const OTHER_PAGES: Array<Pick<PageEntry, 'path' | 'element'>> = [{ path: '/approvals', element: <ApprovalDesk /> }];
+const OTHER_PAGES: Array<Pick<PageEntry, 'path' | 'element'>> = [
+  { path: '/approvals', element: <ApprovalDesk /> },
+  // every signed-in account manages its own tokens (reached from the account menu)
+  { path: '/api-tokens', element: <ApiTokensPage /> },
+];
 
 const entries = MENU.flatMap<ResourceEntry | PageEntry>((s) => s.entries);
 export const RESOURCES = entries.filter((e): e is ResourceEntry => e.kind === 'resource');

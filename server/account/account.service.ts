@@ -9,6 +9,8 @@ import { CallerCache } from '../auth/caller-cache';
 import { scopeOfUnit, scopePredicate } from '../auth/scope';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { signToken, verifyToken } from '../auth/token';
+import { isApiTokenShaped } from './api-token';
+import { ApiTokenService } from './api-token.service';
 import { OrgUnit } from '../org/org-unit.entity';
 import { OrgService } from '../org/org.service';
 import { MemberService } from '../member/member.service';
@@ -60,23 +62,56 @@ export class AccountService extends ResourceService<User> {
     private readonly members: MemberService,
     audit: AuditService,
     private readonly callers: CallerCache,
+    private readonly apiTokens: ApiTokenService,
   ) {
     super(UserResource, db, audit);
   }
 
-  /** Resolves a bearer token to the caller: the account must still be active and the token current. */
+  /**
+   * Resolves a bearer token to the caller: a personal API token (`cdt_…`) or a sign-in's JWT. The
+   * account must still be active and the token current (a JWT's token version; a personal token
+   * still stored and unexpired).
+   */
   async callerFromToken(token: string | undefined): Promise<Caller | null> {
     if (!token) return null;
+    if (isApiTokenShaped(token)) return this.callerFromApiToken(token);
     const claims = verifyToken(this.config.jwtSecret, token);
     if (!claims) return null;
-    const userId = Number(claims.sub);
-    const cached = this.callers.get(userId, claims.tv);
+    return this.callerAtVersion(Number(claims.sub), claims.tv);
+  }
+
+  /**
+   * The caller of an account whose sessions are at `tokenVersion` (a JWT's claim, a signed export
+   * link's): null once the account is deactivated or its password changed.
+   */
+  async callerAtVersion(userId: number, tokenVersion: number): Promise<Caller | null> {
+    const cached = this.callers.get(userId, tokenVersion);
     if (cached) return cached;
     const user = await this.repo().findOneBy({ id: userId });
-    if (!user || !user.active || user.tokenVersion !== claims.tv) return null;
+    if (!user || !user.active || user.tokenVersion !== tokenVersion) return null;
     const caller = await this.callerOf(user);
     if (caller) this.callers.set(caller);
     return caller;
+  }
+
+  /**
+   * A personal token's caller: its account as it is now (same role and scope, never more), marked
+   * with the token. Revocation deletes the row and deactivation deletes every row of the account,
+   * so either one is seen by the very next request, in every process.
+   */
+  private async callerFromApiToken(secret: string): Promise<Caller | null> {
+    const row = await this.apiTokens.resolve(secret);
+    if (!row) return null;
+    let caller = this.callers.current(row.userId);
+    if (!caller) {
+      const user = await this.repo().findOneBy({ id: row.userId });
+      if (!user || !user.active) return null;
+      caller = await this.callerOf(user);
+      if (!caller) return null;
+      this.callers.set(caller);
+    }
+    // A copy: the cached caller is shared with the account's other requests.
+    return { ...caller, apiTokenId: row.id };
   }
 
   /** An account as a caller, its scope resolved (also for work done on an account's behalf, such as the demo seed). */
@@ -186,6 +221,8 @@ export class AccountService extends ResourceService<User> {
 
   async update(caller: Caller, id: number, input: UserInput, action: 'UPDATE' | 'DELETE' = 'UPDATE'): Promise<User> {
     this.validate(input, false);
+    // A leaked token must not turn into the account's password (and with it, new tokens).
+    if (caller.apiTokenId != null && input.password != null) throw forbidden('A password is changed from a signed-in session, not with a personal API token');
     // Without account-writing permission only one's own account is editable: refuse before any
     // lookup, so that other ids cannot be probed.
     if (id !== caller.user.id && !hasPermission(caller.role, Permission.WriteUser)) throw forbidden('only account managers edit other accounts');
@@ -221,8 +258,10 @@ export class AccountService extends ResourceService<User> {
       }
       user.role = nextRole;
       user.scopeUnitId = nextScopeId;
-      // A new password or a deactivation ends every session of the account.
+      // A new password or a deactivation ends every session of the account; a deactivation also
+      // revokes its personal tokens for good (reactivating the account does not bring them back).
       if (passwordHash || (user.active && !nextActive)) user.tokenVersion += 1;
+      if (user.active && !nextActive) await this.apiTokens.revokeAllOf(em, user.id);
       if (passwordHash) user.passwordHash = passwordHash;
       user.active = nextActive;
       user.searchKey = userSearchKey(user.username, user.fullName);

@@ -6,7 +6,7 @@ import { ResourceService } from '../kit/service';
 import { LIMITS } from '../common/limits';
 
 /** Fields never copied into the audit trail. */
-const SECRET_FIELDS = new Set(['passwordHash', 'searchKey', 'sortKey']);
+const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash', 'searchKey', 'sortKey']);
 
 /** Below this many characters a text is not cut: the snapshot's other fields are small. */
 const MIN_KEPT = 64;

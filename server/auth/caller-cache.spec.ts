@@ -25,4 +25,13 @@ describe('CallerCache', () => {
     c.invalidate();
     expect(c.get(2, 1, 0)).toBeNull();
   });
+  it('serves the current caller of an account to a personal token within the TTL, and forgets it on invalidation', () => {
+    const c = new CallerCache();
+    c.set(caller(1, 3), 0);
+    expect(c.current(1, CallerCache.TTL_MS)?.user.id).toBe(1);
+    expect(c.current(1, CallerCache.TTL_MS + 1)).toBeNull();
+    c.set(caller(1, 3), 0);
+    c.invalidate(1);
+    expect(c.current(1, 0)).toBeNull();
+  });
 });

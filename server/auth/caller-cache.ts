@@ -20,6 +20,20 @@ export class CallerCache {
     return e.caller;
   }
 
+  /**
+   * The account's caller as resolved less than TTL_MS ago, whatever token it was resolved for: a
+   * personal API token carries no token version, and every change to the account clears the entry.
+   */
+  current(userId: number, now = Date.now()): Caller | null {
+    const e = this.entries.get(userId);
+    if (!e) return null;
+    if (now - e.at > CallerCache.TTL_MS) {
+      this.entries.delete(userId);
+      return null;
+    }
+    return e.caller;
+  }
+
   set(caller: Caller, now = Date.now()): void {
     if (this.entries.size > 10_000) this.entries.clear();
     this.entries.set(caller.user.id, { caller, tokenVersion: caller.user.tokenVersion, at: now });

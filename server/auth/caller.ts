@@ -9,4 +9,6 @@ export interface Caller {
   role: Role;
   scopeUnit: OrgUnit | null;
   scope: Scope;
+  /** the personal API token the request came with (absent: a password sign-in's JWT) */
+  apiTokenId?: number;
 }

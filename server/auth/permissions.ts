@@ -40,6 +40,8 @@ export enum Permission {
   RateUnits = 'RateUnits',
   /** the indicator catalogue and the rules' thresholds */
   WriteIndicator = 'WriteIndicator',
+  /** create, list and revoke one's own personal API tokens (never another account's): every role */
+  ManageOwnApiTokens = 'ManageOwnApiTokens',
 }
 
 registerEnumType(Permission, { name: 'Permission', description: 'what a role may do (server/auth/permissions.ts); always inside its scope' });
@@ -55,6 +57,8 @@ const ADMIN_READS = [
 ];
 const COMMENDATION = [Permission.Nominate, Permission.Review];
 const YEAR = [Permission.ReadYear, Permission.WriteYear, Permission.RateUnits];
+/** What every account may do with itself: a token acts as its account, so it carries no more than the account. */
+const OWN = [Permission.ManageOwnApiTokens];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   SYSTEM_ADMIN: Object.values(Permission),
@@ -68,11 +72,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     ...COMMENDATION,
     Permission.RecordConfederationDecision,
     ...YEAR,
+    ...OWN,
   ],
-  UNION_ADMIN: [...ADMIN_READS, Permission.WriteGrassroots, Permission.WriteTeam, Permission.WriteMember, Permission.WriteUser, ...COMMENDATION, ...YEAR],
-  GRASSROOTS_CHAIR: [...ADMIN_READS, Permission.WriteTeam, Permission.WriteMember, ...COMMENDATION, ...YEAR],
+  UNION_ADMIN: [...ADMIN_READS, Permission.WriteGrassroots, Permission.WriteTeam, Permission.WriteMember, Permission.WriteUser, ...COMMENDATION, ...YEAR, ...OWN],
+  GRASSROOTS_CHAIR: [...ADMIN_READS, Permission.WriteTeam, Permission.WriteMember, ...COMMENDATION, ...YEAR, ...OWN],
   // Analysts read figures: units, members (personal data masked), nominations, awards and the year's records; never accounts or the audit trail.
-  ANALYST: [Permission.ReadOrg, Permission.ReadMember, Permission.ReadAwardType, Permission.ReadNomination, Permission.ReadAward, Permission.ReadYear],
+  ANALYST: [Permission.ReadOrg, Permission.ReadMember, Permission.ReadAwardType, Permission.ReadNomination, Permission.ReadAward, Permission.ReadYear, ...OWN],
 };
 
 /** The level at which each role reviews nominations (SYSTEM_ADMIN: any level). */

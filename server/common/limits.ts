@@ -54,8 +54,10 @@ export const LIMITS = {
     'Nomination.reviews': 10,
     'Nomination.history': 20,
     'ImportReport.errors': 2000,
-    'Query.memberStats': 1000,
-    'Query.awardStats': 1000,
+    // the figures answer at most LIMITS.statsRows groups (refused beyond)
+    'Query.memberStats': 10_000,
+    'Query.awardStats': 10_000,
+    'Query.nominationStats': 10_000,
     default: 100,
   } as Record<string, number>,
   /** Rows in one member import: a large grassroots union's whole roll, in one transaction of bounded size. */
@@ -91,4 +93,28 @@ export const LIMITS = {
    * the record itself keeps the whole value, and the write is never lost to its audit row.
    */
   auditSnapshotBytes: 60000,
+  /**
+   * A personal API token's lifetime when its creator names none, in days: a quarter, so that a
+   * forgotten token does not live for ever, and a reporting job renews it four times a year.
+   */
+  apiTokenDefaultDays: 90,
+  /** The longest lifetime of a personal API token, in days: a year; a token that never expires is a password that is never changed. */
+  apiTokenMaxDays: 365,
+  /** Live tokens per account: one per script or notebook is a handful; the list stays one short page. */
+  apiTokensPerAccount: 20,
+  /** How often a token's lastUsedAt is written at most, in ms: "used in the last minute" is precise enough, and a busy script costs one write a minute. */
+  apiTokenTouchMs: 60_000,
+  /**
+   * Most groups one figures query answers (memberStats, awardStats, nominationStats): a
+   * federation's 700 unions by six age bands and two genders is 8,400 rows. More is refused with
+   * BAD_USER_INPUT (group by fewer dimensions, or narrow the unit or the filter), never cut.
+   */
+  statsRows: 10_000,
+  /**
+   * Rows read per keyset page of a streamed export (/export/<resource>.csv): 1,000 members are
+   * about 0.5 MB in memory at once, whatever the length of the whole list.
+   */
+  exportPage: 1000,
+  /** How long a signed export link (exportUrl) stays valid, in ms: enough to start the download it was made for. */
+  exportLinkMs: 60_000,
 } as const;

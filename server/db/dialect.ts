@@ -41,6 +41,15 @@ export class Db {
     );
   }
 
+  /**
+   * The year of a date column as a number, in SQL. MySQL has YEAR(); SQLite keeps dates as
+   * yyyy-mm-dd text and has no YEAR(), so it reads the text's first four characters. `column` is
+   * the caller's constant.
+   */
+  yearOf(column: string): string {
+    return this.isSqlite ? `CAST(substr(${column}, 1, 4) AS INTEGER)` : `YEAR(${column})`;
+  }
+
   /** True when err is a unique-key violation. */
   static isDuplicateKey(err: unknown): boolean {
     const e = err as { code?: string; errno?: number; driverError?: { code?: string } };

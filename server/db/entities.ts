@@ -1,6 +1,7 @@
 import { OrgUnit, OrgUnitMove } from '../org/org-unit.entity';
 import { Member } from '../member/member.entity';
 import { User } from '../account/user.entity';
+import { ApiToken } from '../account/api-token.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AwardType } from '../award/award-type.entity';
 import { Nomination, NominationEvent } from '../award/nomination.entity';
@@ -18,7 +19,7 @@ import { RuleThreshold } from '../year/threshold.entity';
  * is missing here, or a located table, is refused by kit/checks.ts.
  */
 export const ENTITIES: Function[] = [
-  OrgUnit, OrgUnitMove, Member, User, AuditEvent,
+  OrgUnit, OrgUnitMove, Member, User, ApiToken, AuditEvent,
   // commendations
   AwardType, Nomination, NominationEvent, Award, DecisionCounter,
   // the union's year

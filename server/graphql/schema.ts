@@ -7,19 +7,23 @@ import { PROJECT_ROOT } from '../config';
 import { ORG_RESOLVERS } from '../org/org.resolver';
 import { MEMBER_RESOLVERS } from '../member/member.resolver';
 import { ACCOUNT_RESOLVERS } from '../account/account.resolver';
+import { API_TOKEN_RESOLVERS } from '../account/api-token.resolver';
 import { AUDIT_RESOLVERS } from '../audit/audit.resolver';
 import { AWARD_RESOLVERS } from '../award/award.resolver';
 import { STATS_RESOLVERS } from '../stats/stats.resolver';
 import { YEAR_RESOLVERS } from '../year/year.resolver';
+import { EXPORT_RESOLVERS } from '../export/export.resolver';
 
 export const RESOLVERS = [
   ...ORG_RESOLVERS,
   ...MEMBER_RESOLVERS,
   ...ACCOUNT_RESOLVERS,
+  ...API_TOKEN_RESOLVERS,
   ...AUDIT_RESOLVERS,
   ...AWARD_RESOLVERS,
   ...STATS_RESOLVERS,
   ...YEAR_RESOLVERS,
+  ...EXPORT_RESOLVERS,
 ] as unknown as [Function, ...Function[]];
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema/schema.graphql');

@@ -6,6 +6,7 @@ import { UNIT_RESOURCES } from '../org/org.types';
 import { UnitLevel } from '../org/org-level';
 import { MemberService } from '../member/member.service';
 import { AccountService } from '../account/account.service';
+import { ApiTokenService } from '../account/api-token.service';
 import { AwardTypeService } from '../award/award-type.service';
 import { AwardService } from '../award/award.service';
 import { NominationService } from '../award/nomination.service';
@@ -24,6 +25,8 @@ export interface Services {
   units: Record<UnitLevel, UnitService>;
   member: MemberService;
   account: AccountService;
+  /** personal API tokens (each account its own) */
+  apiToken: ApiTokenService;
   awardType: AwardTypeService;
   award: AwardService;
   nomination: NominationService;
@@ -40,12 +43,13 @@ export function createServices(db: Db, config: Config): Services {
     (Object.keys(UNIT_RESOURCES) as UnitLevel[]).map((level) => [level, new UnitService(UNIT_RESOURCES[level], level, org, db, audit)]),
   ) as Record<UnitLevel, UnitService>;
   const member = new MemberService(db, org, audit);
-  const account = new AccountService(db, config, org, member, audit, callers);
+  const apiToken = new ApiTokenService(db, audit);
+  const account = new AccountService(db, config, org, member, audit, callers, apiToken);
   // The workflow's transition map is checked once, before the first request.
   validateWorkflow();
   const awardType = new AwardTypeService(db, audit);
   const award = new AwardService(db, audit);
   const year = createYearServices(db, audit, org);
   const nomination = new NominationService(db, awardType, award, audit, year.facts);
-  return { db, config, audit, org, units, member, account, awardType, award, nomination, stats: new StatsService(db), year };
+  return { db, config, audit, org, units, member, account, apiToken, awardType, award, nomination, stats: new StatsService(db, member, award, nomination), year };
 }

@@ -9,8 +9,10 @@ import { Services } from '../graphql/services';
 import { PROJECT_ROOT } from '../config';
 import { formatError, withoutSuggestions } from '../graphql/schema';
 import { queryLimitsPlugin } from '../graphql/limits';
+import { introspectionPlugin } from '../graphql/introspection';
 import { LIMITS } from '../common/limits';
 import { LANDING_PAGE_CSP, setSecurityHeaders } from './security-headers';
+import { csvExportOf } from '../export/csv-export';
 
 export const MAX_BODY_BYTES = LIMITS.bodyBytes;
 
@@ -51,10 +53,13 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
+/** The pages of admin/dist served at a path of their own (the panel's client-side routes fall back to index.html). */
+const PAGES: Record<string, string> = { '/graphiql': 'graphiql.html', '/graphiql/': 'graphiql.html' };
+
 /** Serves the built admin panel (admin/dist), falling back to index.html for client-side routes. */
 function serveAdmin(req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://x');
-  const rel = path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+  const rel = PAGES[url.pathname] ?? path.normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
   let file = path.join(ADMIN_DIST, rel);
   if (!file.startsWith(ADMIN_DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) file = path.join(ADMIN_DIST, 'index.html');
   if (!fs.existsSync(file)) {
@@ -79,12 +84,13 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
   const apollo = new ApolloServer<Context>({
     schema,
     // Cache control hooks every field; we do no HTTP caching of GraphQL, so it is off (see stack notes).
-    plugins: [ApolloServerPluginCacheControlDisabled(), queryLimitsPlugin],
+    // Introspection per caller (graphql/introspection.ts): Apollo's switch is on, the plugin refuses anonymous callers in production.
+    plugins: [ApolloServerPluginCacheControlDisabled(), introspectionPlugin(services.config.introspection), queryLimitsPlugin],
     // Introspection off (production) also means no "Did you mean allMembers?" that would spell the schema out.
     formatError: (formatted, error) => formatError(services.config.introspection ? formatted : withoutSuggestions(formatted), error),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
-    introspection: services.config.introspection,
+    introspection: true,
   });
   await apollo.start();
 
@@ -133,6 +139,8 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
     }
   };
 
+  const exports = csvExportOf(services, schema);
+
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
     setSecurityHeaders(res, pathname);
@@ -141,7 +149,9 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
         ? services.db.ping().then((ok) => sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unreachable' }))
         : pathname === '/graphql'
           ? handleGraphQL(req, res)
-          : Promise.resolve(serveAdmin(req, res));
+          : pathname.startsWith('/export/')
+            ? exports.handle(req, res)
+            : Promise.resolve(serveAdmin(req, res));
     work.catch((err) => {
       console.error(err);
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });

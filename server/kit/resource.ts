@@ -47,7 +47,9 @@ export type ScopeRule =
   /** the row's location columns (kit/located.ts) */
   | { kind: 'located'; ancestorsById?: boolean }
   /** a column naming a unit (an account's scope unit, an audit row's unit) */
-  | { kind: 'unit'; property: string };
+  | { kind: 'unit'; property: string }
+  /** a column naming the account the row belongs to: every caller sees its own rows only, whatever its role (API tokens) */
+  | { kind: 'owner'; property: string };
 
 export interface ResourceOptions<E extends object> {
   /** the GraphQL type name, e.g. `Member` */
@@ -73,6 +75,8 @@ export interface ResourceOptions<E extends object> {
   };
   /** fixed conditions: the rows of this resource in its table (org units of one level) */
   where?: Record<string, string | number | boolean>;
+  /** whether /export/<plural>.csv streams this list (default true) */
+  exportable?: boolean;
 }
 
 export interface Resource<E extends object = object> extends Readonly<ResourceOptions<E>> {

@@ -59,7 +59,7 @@ export class ResourceService<E extends Row> {
   /** How the scope predicate reaches this table. */
   protected scopedTable(): ScopedTable | null {
     const rule = this.resource.scope;
-    if (rule.kind === 'global') return null;
+    if (rule.kind === 'global' || rule.kind === 'owner') return null;
     if (rule.kind === 'located') return { via: 'ancestors' };
     const column = this.db.ds.getMetadata(this.resource.entity).findColumnWithPropertyName(rule.property)!.databaseName;
     return { via: 'unit', column };
@@ -73,8 +73,12 @@ export class ResourceService<E extends Row> {
   scoped(caller: Caller, em?: EntityManager, withAncestors = false): SelectQueryBuilder<E> {
     const a = this.alias;
     const qb = this.repo(em).createQueryBuilder(a);
+    const rule = this.resource.scope;
     const table = this.scopedTable();
-    if (table) {
+    if (rule.kind === 'owner') {
+      const column = this.db.ds.getMetadata(this.resource.entity).findColumnWithPropertyName(rule.property)!.databaseName;
+      qb.where(`${a}.${column} = :ownerId`, { ownerId: caller.user.id });
+    } else if (table) {
       const ancestors = withAncestors && this.resource.scope.kind === 'located' && !!this.resource.scope.ancestorsById;
       const p = scopePredicate(caller.scope, a, table, ancestors);
       qb.where(p.sql, p.params);

@@ -49,6 +49,7 @@ export type OrgLevel =
 
 /** what a role may do (server/auth/permissions.ts); always inside its scope */
 export type Permission =
+  | 'ManageOwnApiTokens'
   | 'Nominate'
   | 'RateUnits'
   | 'ReadAudit'
@@ -222,3 +223,25 @@ export type OrgUnitQuery = { orgUnit:
     | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null, grassrootsUnionId: string }
     | { id: string, name: string, level: OrgLevel, federationId: string }
    | null };
+
+export type ApiTokenRowFragment = { id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string | null };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { allApiTokens: Array<{ id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string | null }> };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  name: string;
+  days?: number | null | undefined;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken: { token: string, apiToken: { id: string, name: string, createdAt: string, expiresAt: string, lastUsedAt: string | null } } };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeApiTokenMutation = { deleteApiToken: { id: string } | null };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Box, Typography } from '@mui/material';
 import { AppBar, Layout, TitlePortal, useTranslate } from 'react-admin';
 import { AppMenu } from './Menu';
+import { AppUserMenu } from './UserMenu';
 import { useSessionUser } from '../common/hooks';
 
 /** Who is signed in, in which unit: always in sight, since every figure depends on it. */
@@ -22,7 +23,7 @@ const WhoAmI = () => {
 };
 
 const MyAppBar = () => (
-  <AppBar color="primary">
+  <AppBar color="primary" userMenu={<AppUserMenu />}>
     <Typography variant="h6" sx={{ fontWeight: 700, mr: 2, letterSpacing: 0.5 }}>
       CongDoan
     </Typography>

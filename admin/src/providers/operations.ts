@@ -146,3 +146,27 @@ export const ORG_UNIT = doc<G.OrgUnitQuery, G.OrgUnitQueryVariables>(
   `,
   UNIT_REF,
 );
+
+// The account's personal API tokens (issue 11).
+
+const API_TOKEN = /* GraphQL */ `
+  fragment ApiTokenRow on ApiToken { id name createdAt expiresAt lastUsedAt }
+`;
+
+export const API_TOKENS = doc<G.ApiTokensQuery, G.ApiTokensQueryVariables>(
+  /* GraphQL */ `
+    query ApiTokens { allApiTokens(sortField: "createdAt", sortOrder: "DESC") { ...ApiTokenRow } }
+  `,
+  API_TOKEN,
+);
+
+export const CREATE_API_TOKEN = doc<G.CreateApiTokenMutation, G.CreateApiTokenMutationVariables>(
+  /* GraphQL */ `
+    mutation CreateApiToken($name: String!, $days: Int) { createApiToken(name: $name, expiresInDays: $days) { token apiToken { ...ApiTokenRow } } }
+  `,
+  API_TOKEN,
+);
+
+export const REVOKE_API_TOKEN = doc<G.RevokeApiTokenMutation, G.RevokeApiTokenMutationVariables>(/* GraphQL */ `
+  mutation RevokeApiToken($id: ID!) { deleteApiToken(id: $id) { id } }
+`);
