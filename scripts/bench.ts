@@ -39,7 +39,8 @@ const FAMILY_NAMES = ['nguyen', 'tran', 'le', 'pham', 'hoang', 'phan', 'vu', 'da
 function poolFor(url: string, connectionLimit: number): mysql.Pool {
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
   u.searchParams.delete('poolSize');
-  return mysql.createPool({ uri: u.toString(), connectionLimit, charset: 'utf8mb4_unicode_ci', timezone: 'Z', dateStrings: ['DATE'], supportBigNumbers: true });
+  // trace: false as the API's pool (server/db/data-source.ts): no stack captured per query
+  return mysql.createPool({ uri: u.toString(), connectionLimit, charset: 'utf8mb4_unicode_ci', timezone: 'Z', dateStrings: ['DATE'], supportBigNumbers: true, trace: false });
 }
 const poolSizeOf = (url: string) => Number(new URL(url.replace(/^mariadb:/, 'mysql:')).searchParams.get('poolSize') ?? 10);
 
@@ -393,8 +394,10 @@ interface Req {
   token?: string;
 }
 
+type Side = 'api' | 'floor' | 'peer';
+
 interface Target {
-  name: 'api' | 'floor';
+  name: Side;
   port: number;
   agent: http.Agent;
   pid: number;
@@ -520,8 +523,8 @@ interface Child {
   log: string[];
 }
 
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, port: number): Child {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, port: number, exec = process.execPath): Child {
+  const proc = spawn(exec, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const keep = (d: Buffer) => {
     log.push(...d.toString('utf8').split('\n').filter(Boolean));
@@ -591,10 +594,12 @@ interface Options {
   size: string | null;
   out: string;
   write: boolean;
+  /** an optional third server measured on the queries it serves (bench/postgraphile: Q1) */
+  peer: 'postgraphile' | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { seconds: 10, warmup: 1, rounds: 1, clients: [1, 8, 32], q5: [40, 120, 240], only: null, server: 'auto', build: false, size: null, out: 'bench-results', write: true };
+  const o: Options = { seconds: 10, warmup: 1, rounds: 1, clients: [1, 8, 32], q5: [40, 120, 240], only: null, server: 'auto', build: false, size: null, out: 'bench-results', write: true, peer: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -614,10 +619,15 @@ function parseArgs(argv: string[]): Options {
     else if (a.startsWith('--size')) o.size = v().toUpperCase();
     else if (a.startsWith('--out')) o.out = v();
     else if (a === '--no-write') o.write = false;
+    else if (a.startsWith('--peer')) {
+      const peer = v();
+      if (peer !== 'postgraphile') throw new Error('--peer: postgraphile is the only peer');
+      o.peer = peer;
+    }
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
         'npm run bench -- [--seconds 10] [--warmup 1] [--rounds 1] [--clients 1,8,32] [--q5 40,120,240] [--only Q1,Q4]\n' +
-          '                 [--server auto|dist|ts-node] [--build] [--size S] [--out bench-results] [--no-write]\n' +
+          '                 [--server auto|dist|ts-node] [--build] [--size S] [--out bench-results] [--no-write] [--peer postgraphile]\n' +
           '  DATABASE_URL=mysql://root@127.0.0.1:3306/congdoan_bench (filled by npm run seed:synthetic)\n',
       );
       process.exit(0);
@@ -633,6 +643,8 @@ interface QueryDef {
   what: string;
   api: Op;
   floor: Op;
+  /** the same query on the peer (--peer), where it has one */
+  peer?: Op;
   /** Q5: a fixed number of operations per point */
   write?: boolean;
 }
@@ -641,6 +653,9 @@ const gql = (query: string, variables?: Json) => JSON.stringify(variables ? { qu
 
 const Q1 = `query Q1 { allMembers(page: 0, perPage: 50, sortField: "fullName", sortOrder: "ASC") {
   id fullName gender birthDate position status team { id name } } _allMembersMeta { count } }`;
+/** Q1 on PostGraphile (amber preset): the same page, rows and total, under its row-level security. */
+const PEER_Q1 = `query Q1 { allMembers(first: 50, orderBy: [SORT_KEY_ASC, PRIMARY_KEY_ASC]) {
+  nodes { rowId fullName gender birthDate position status orgUnitByTeamId { rowId name } } totalCount } }`;
 const Q2 = `query Q2($f: MemberFilter) { allMembers(filter: $f, page: 0, perPage: 50, sortField: "fullName", sortOrder: "ASC") {
   id fullName gender birthDate status grassrootsUnion { id name } team { id name } } _allMembersMeta(filter: $f) { count } }`;
 const Q3 = `query Q3($unit: ID!) { memberStats(by: [CHILD_UNIT, GENDER], unitId: $unit) {
@@ -690,19 +705,29 @@ async function main() {
   if (mode === 'auto') mode = distFresh() ? 'dist' : 'ts-node';
   if (mode === 'dist' && !fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: npm run build (or --build)');
   if (opts.server === 'auto' && mode === 'ts-node') log('dist/ is missing or older than server/: running the API with ts-node (pass --build to measure the built server)');
-  const [apiPort, floorPort] = [await freePort(), await freePort()];
+  const [apiPort, floorPort, peerPort] = [await freePort(), await freePort(), await freePort()];
   const env = { DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET, TOKEN_TTL_SECONDS: String(TOKEN_TTL), ADMIN_PASSWORD: '', SEED_DEMO: '' };
   const apiArgs = mode === 'dist' ? ['dist/server/main.js'] : ['-r', 'ts-node/register/transpile-only', 'server/main.ts'];
   const api = startChild('API', apiArgs, env, apiPort);
   const floor = startChild('floor', ['-r', 'ts-node/register/transpile-only', path.relative(ROOT, __filename), '--serve-floor'], env, floorPort);
   children.push(api.proc, floor.proc);
-  await Promise.all([waitHealthy(api, 'API'), waitHealthy(floor, 'floor')]);
-  log(`API (${mode}) on :${apiPort}, floor on :${floorPort}`);
+  // The peer: PostGraphile 5 on the PostgreSQL copy of this database (bench/postgraphile/README.md).
+  const peerDir = path.join(ROOT, 'bench/postgraphile');
+  const peer = opts.peer
+    ? startChild('PostGraphile', [path.join(peerDir, 'server.mjs')], { DATABASE: new URL(url.replace(/^mariadb:/, 'mysql:')).pathname.slice(1), POOL_SIZE: String(poolSizeOf(url)), JWT_SECRET }, peerPort, path.join(peerDir, 'node_modules/.bin/node'))
+    : null;
+  if (peer) {
+    if (!fs.existsSync(path.join(peerDir, 'node_modules/.bin/node'))) throw new Error('--peer postgraphile: run npm install in bench/postgraphile first (see its README)');
+    children.push(peer.proc);
+  }
+  await Promise.all([waitHealthy(api, 'API'), waitHealthy(floor, 'floor'), ...(peer ? [waitHealthy(peer, 'PostGraphile')] : [])]);
+  log(`API (${mode}) on :${apiPort}, floor on :${floorPort}${peer ? `, PostGraphile on :${peerPort}` : ''}`);
 
   const maxClients = Math.max(...opts.clients);
-  const targets: Record<'api' | 'floor', Target> = {
+  const targets: Record<Side, Target> = {
     api: { name: 'api', port: apiPort, agent: new http.Agent({ keepAlive: true, maxSockets: maxClients }), pid: api.proc.pid! },
     floor: { name: 'floor', port: floorPort, agent: new http.Agent({ keepAlive: true, maxSockets: maxClients }), pid: floor.proc.pid! },
+    peer: { name: 'peer', port: peerPort, agent: new http.Agent({ keepAlive: true, maxSockets: maxClients }), pid: peer?.proc.pid ?? 0 },
   };
 
   // tokens, through the API's own login
@@ -719,6 +744,7 @@ async function main() {
   const gqlPost = (body: string, tok?: string): Req => ({ method: 'POST', path: '/graphql', body, token: tok });
   const q1Api = gql(Q1);
   const q1Floor = '{}';
+  const q1Peer = gql(PEER_Q1);
   const q3Api = gql(Q3, { unit: String(fed) });
   const q3Floor = JSON.stringify({ fed });
   const q4Api = gql(Q4);
@@ -734,6 +760,7 @@ async function main() {
       id: 'Q1', who: 'bench.chair (GRASSROOTS_CHAIR)', what: `50 members of a grassroots union by name + team + total (${Number(guRow.members)} members)`,
       api: async (t) => void (await expectOk(t, gqlPost(q1Api, tokens.chair))),
       floor: async (t) => void (await expectOk(t, { method: 'POST', path: '/q1', body: q1Floor, token: tokens.chair })),
+      peer: peer ? async (t) => void (await expectOk(t, gqlPost(q1Peer, tokens.chair))) : undefined,
     },
     {
       id: 'Q2', who: 'bench.fed (FEDERATION_ADMIN)', what: `50 members of the federation by family name (q) and gender + unit names + total (${Number(fedRow.members)} members)`,
@@ -784,6 +811,14 @@ async function main() {
     const a1 = await parse(targets.api, gqlPost(q1Api, tokens.chair));
     const f1 = await parse(targets.floor, { method: 'POST', path: '/q1', body: q1Floor, token: tokens.chair });
     same('Q1', [a1._allMembersMeta.count, a1.allMembers], [f1._allMembersMeta.count, f1.allMembers]);
+    if (peer) {
+      // PostGraphile's answer in the API's shape: row ids as strings, the team edge as `team`
+      const p1 = (await parse(targets.peer, gqlPost(q1Peer, tokens.chair))).allMembers;
+      const rows = p1.nodes.map(({ rowId, orgUnitByTeamId: t, ...m }: Json & { rowId: number; orgUnitByTeamId: { rowId: number; name: string } | null }) => ({
+        id: String(rowId), ...m, team: t ? { id: String(t.rowId), name: t.name } : null,
+      }));
+      same('Q1 (PostGraphile)', [p1.totalCount, rows], [f1._allMembersMeta.count, f1.allMembers]);
+    }
     const a2 = await parse(targets.api, gqlPost(q2Api[0], tokens.fed));
     const f2 = await parse(targets.floor, { method: 'POST', path: '/q2', body: q2Floor[0], token: tokens.fed });
     same('Q2', [a2._allMembersMeta.count, a2.allMembers], [f2._allMembersMeta.count, f2.allMembers]);
@@ -802,6 +837,7 @@ async function main() {
   interface Cell {
     api: Point[];
     floor: Point[];
+    peer: Point[];
   }
   const results = new Map<string, Cell>();
   const started = Date.now();
@@ -817,13 +853,15 @@ async function main() {
       q5Ids = { api: benchMade.filter((_, i) => i % 2 === 0), floor: benchMade.filter((_, i) => i % 2 === 1) };
     }
     for (const [ci, clients] of opts.clients.entries()) {
-      const cell: Cell = { api: [], floor: [] };
+      const cell: Cell = { api: [], floor: [], peer: [] };
+      const sides: Side[] = q.peer ? ['api', 'floor', 'peer'] : ['api', 'floor'];
       for (let round = 0; round < opts.rounds; round++) {
-        const order: ('api' | 'floor')[] = round % 2 ? ['floor', 'api'] : ['api', 'floor'];
+        // interleaved: each round starts with another side
+        const order = sides.map((_, k) => sides[(k + round) % sides.length]);
         for (const side of order) {
           const fixed = q.write ? opts.q5[ci] : undefined;
-          const p = await runPoint(targets[side], q[side], clients, { seconds: opts.seconds, warmup: q.write ? 0 : opts.warmup, fixed });
-          if (q.write) q5Base[side] += fixed!;
+          const p = await runPoint(targets[side], q[side]!, clients, { seconds: opts.seconds, warmup: q.write ? 0 : opts.warmup, fixed });
+          if (q.write) q5Base[side as 'api' | 'floor'] += fixed!;
           cell[side].push(p);
           log(
             `${q.id} ${String(clients).padStart(2)} clients ${side.padEnd(5)} round ${round + 1}: ${p.rps.toFixed(1).padStart(8)} req/s  p50 ${p.p50.toFixed(1)} ms  p99 ${p.p99.toFixed(1)} ms` +
@@ -865,24 +903,36 @@ async function main() {
       `pool ${poolSizeOf(url)} connections (floor the same). ${opts.seconds} s per point after ${opts.warmup} s warm-up, ${opts.rounds} round(s), medians over rounds; ` +
       `Q5: ${opts.q5.join('/')} requests per point. Run took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   );
+  if (opts.peer) {
+    const v = spawnSync(path.join(ROOT, 'bench/postgraphile/node_modules/.bin/node'), ['-p', "process.version + ' ' + JSON.parse(require('fs').readFileSync('node_modules/postgraphile/package.json', 'utf8')).version"], { cwd: path.join(ROOT, 'bench/postgraphile'), encoding: 'utf8' });
+    const pgv = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-Atc', 'SHOW server_version'], { encoding: 'utf8' });
+    const [node, pgl] = v.stdout.trim().split(' ');
+    lines.push(
+      `Peer: PostGraphile ${pgl} (amber preset, Node ${node}) on PostgreSQL ${pgv.stdout.trim()}, the same rows (bench/postgraphile/load.mjs), ` +
+        `the same JWT verified and the caller resolved (cached 5 s), the scope applied by row-level security; pool ${poolSizeOf(url)}.`,
+    );
+  }
   lines.push('');
-  lines.push('| query | who | clients | API req/s | API p50 ms | API p99 ms | floor req/s | floor p50 ms | floor p99 ms | API/floor | API RSS MB (max) | errors |');
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const peerCols = opts.peer ? ' PostGraphile req/s | PostGraphile p50 ms | PostGraphile p99 ms | API/PostGraphile |' : '';
+  lines.push(`| query | who | clients | API req/s | API p50 ms | API p99 ms | floor req/s | floor p50 ms | floor p99 ms | API/floor | API RSS MB (max) | errors |${peerCols}`);
+  lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${opts.peer ? ' ---: | ---: | ---: | ---: |' : ''}`);
   for (const q of selected) {
     for (const clients of opts.clients) {
       const c = results.get(`${q.id}:${clients}`)!;
       const a = { rps: median(c.api.map((p) => p.rps)), p50: median(c.api.map((p) => p.p50)), p99: median(c.api.map((p) => p.p99)) };
       const f = { rps: median(c.floor.map((p) => p.rps)), p50: median(c.floor.map((p) => p.p50)), p99: median(c.floor.map((p) => p.p99)) };
-      const errors = [...c.api, ...c.floor].reduce((s, p) => s + p.errors, 0);
+      const pr = { rps: median(c.peer.map((p) => p.rps)), p50: median(c.peer.map((p) => p.p50)), p99: median(c.peer.map((p) => p.p99)) };
+      const errors = [...c.api, ...c.floor, ...c.peer].reduce((s, p) => s + p.errors, 0);
       lines.push(
         `| ${q.id} | ${q.who} | ${clients} | ${f1(a.rps)} | ${f1(a.p50)} | ${f1(a.p99)} | ${f1(f.rps)} | ${f1(f.p50)} | ${f1(f.p99)} | ${f2(a.rps / f.rps)} | ` +
-          `${Math.max(...c.api.map((p) => p.rssMb)).toFixed(0)} | ${errors} |`,
+          `${Math.max(...c.api.map((p) => p.rssMb)).toFixed(0)} | ${errors} |` +
+          (opts.peer ? ` ${f1(pr.rps)} | ${f1(pr.p50)} | ${f1(pr.p99)} | ${f2(a.rps / pr.rps)} |` : ''),
       );
     }
   }
   lines.push('');
   for (const q of selected) lines.push(`- ${q.id}: ${q.what}`);
-  const firstErrors = [...results.entries()].flatMap(([k, c]) => [...c.api, ...c.floor].filter((p) => p.firstError).map((p) => `${k}: ${p.firstError}`));
+  const firstErrors = [...results.entries()].flatMap(([k, c]) => [...c.api, ...c.floor, ...c.peer].filter((p) => p.firstError).map((p) => `${k}: ${p.firstError}`));
   if (firstErrors.length) {
     lines.push('');
     lines.push('Errors (first of each point):');
