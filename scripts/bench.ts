@@ -443,6 +443,8 @@ interface Point {
   p50: number;
   p99: number;
   rssMb: number;
+  /** the server process's CPU time (user + system) per completed operation, ms: steadier than req/s on a shared machine */
+  cpuMs: number;
 }
 
 const rssMb = (pid: number): number => {
@@ -451,6 +453,16 @@ const rssMb = (pid: number): number => {
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;
+  }
+};
+
+/** CPU time (user + system) of a process so far, in ms (clock ticks of 10 ms). */
+const cpuOf = (pid: number): number => {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
   }
 };
 
@@ -477,6 +489,8 @@ async function runPoint(t: Target, op: Op, clients: number, opts: { seconds: num
   const measureFrom = opts.fixed ? start : start + opts.warmup * 1000;
   const end = opts.fixed ? Infinity : measureFrom + opts.seconds * 1000;
   let lastDone = start;
+  let cpu0 = cpuOf(t.pid);
+  const cpuMark = opts.fixed ? null : setTimeout(() => (cpu0 = cpuOf(t.pid)), opts.warmup * 1000);
   const loop = async () => {
     for (;;) {
       const t0 = now();
@@ -496,10 +510,12 @@ async function runPoint(t: Target, op: Op, clients: number, opts: { seconds: num
   };
   await Promise.all(Array.from({ length: clients }, loop));
   clearInterval(sampler);
+  if (cpuMark) clearTimeout(cpuMark);
+  const cpuMs = (cpuOf(t.pid) - cpu0) / Math.max(1, lat.length);
   rss = Math.max(rss, rssMb(t.pid));
   const seconds = ((opts.fixed ? lastDone : Math.max(lastDone, end)) - measureFrom) / 1000;
   lat.sort((a, b) => a - b);
-  return { count: lat.length, errors, firstError, seconds, rps: lat.length / seconds, p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rssMb: rss };
+  return { count: lat.length, errors, firstError, seconds, rps: lat.length / seconds, p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rssMb: rss, cpuMs };
 }
 
 // ================================================================================================
@@ -865,7 +881,7 @@ async function main() {
           cell[side].push(p);
           log(
             `${q.id} ${String(clients).padStart(2)} clients ${side.padEnd(5)} round ${round + 1}: ${p.rps.toFixed(1).padStart(8)} req/s  p50 ${p.p50.toFixed(1)} ms  p99 ${p.p99.toFixed(1)} ms` +
-              `  RSS ${p.rssMb.toFixed(0)} MB${p.errors ? `  ${p.errors} errors: ${p.firstError}` : ''}`,
+              `  CPU ${p.cpuMs.toFixed(2)} ms/op  RSS ${p.rssMb.toFixed(0)} MB${p.errors ? `  ${p.errors} errors: ${p.firstError}` : ''}`,
           );
         }
       }
@@ -914,8 +930,10 @@ async function main() {
   }
   lines.push('');
   const peerCols = opts.peer ? ' PostGraphile req/s | PostGraphile p50 ms | PostGraphile p99 ms | API/PostGraphile |' : '';
-  lines.push(`| query | who | clients | API req/s | API p50 ms | API p99 ms | floor req/s | floor p50 ms | floor p99 ms | API/floor | API RSS MB (max) | errors |${peerCols}`);
-  lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${opts.peer ? ' ---: | ---: | ---: | ---: |' : ''}`);
+  lines.push(
+    `| query | who | clients | API req/s | API p50 ms | API p99 ms | floor req/s | floor p50 ms | floor p99 ms | API/floor | API RSS MB (max) | errors | API CPU ms/op | floor CPU ms/op |${peerCols}`,
+  );
+  lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${opts.peer ? ' ---: | ---: | ---: | ---: |' : ''}`);
   for (const q of selected) {
     for (const clients of opts.clients) {
       const c = results.get(`${q.id}:${clients}`)!;
@@ -925,7 +943,7 @@ async function main() {
       const errors = [...c.api, ...c.floor, ...c.peer].reduce((s, p) => s + p.errors, 0);
       lines.push(
         `| ${q.id} | ${q.who} | ${clients} | ${f1(a.rps)} | ${f1(a.p50)} | ${f1(a.p99)} | ${f1(f.rps)} | ${f1(f.p50)} | ${f1(f.p99)} | ${f2(a.rps / f.rps)} | ` +
-          `${Math.max(...c.api.map((p) => p.rssMb)).toFixed(0)} | ${errors} |` +
+          `${Math.max(...c.api.map((p) => p.rssMb)).toFixed(0)} | ${errors} | ${f2(median(c.api.map((p) => p.cpuMs)))} | ${f2(median(c.floor.map((p) => p.cpuMs)))} |` +
           (opts.peer ? ` ${f1(pr.rps)} | ${f1(pr.p50)} | ${f1(pr.p99)} | ${f2(a.rps / pr.rps)} |` : ''),
       );
     }
