@@ -729,13 +729,13 @@ async function main() {
   children.push(api.proc, floor.proc);
   // The peer: PostGraphile 5 on the PostgreSQL copy of this database (bench/postgraphile/README.md).
   const peerDir = path.join(ROOT, 'bench/postgraphile');
+  if (opts.peer && !fs.existsSync(path.join(peerDir, 'node_modules/.bin/node'))) {
+    throw new Error('--peer postgraphile: run npm install in bench/postgraphile, then node load.mjs <database> (bench/postgraphile/README.md)');
+  }
   const peer = opts.peer
     ? startChild('PostGraphile', [path.join(peerDir, 'server.mjs')], { DATABASE: new URL(url.replace(/^mariadb:/, 'mysql:')).pathname.slice(1), POOL_SIZE: String(poolSizeOf(url)), JWT_SECRET }, peerPort, path.join(peerDir, 'node_modules/.bin/node'))
     : null;
-  if (peer) {
-    if (!fs.existsSync(path.join(peerDir, 'node_modules/.bin/node'))) throw new Error('--peer postgraphile: run npm install in bench/postgraphile first (see its README)');
-    children.push(peer.proc);
-  }
+  if (peer) children.push(peer.proc);
   await Promise.all([waitHealthy(api, 'API'), waitHealthy(floor, 'floor'), ...(peer ? [waitHealthy(peer, 'PostGraphile')] : [])]);
   log(`API (${mode}) on :${apiPort}, floor on :${floorPort}${peer ? `, PostGraphile on :${peerPort}` : ''}`);
 
