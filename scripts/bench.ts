@@ -14,6 +14,7 @@
  * for the run in the benchmark federation's queue (left-overs are removed at the end), a fixed
  * number of requests per point (--q5). Everything else runs for --seconds per point after --warmup.
  */
+import crypto from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
@@ -26,6 +27,8 @@ import { signToken, verifyToken } from '../server/auth/token';
 
 const ROOT = path.resolve(__dirname, '..');
 const JWT_SECRET = 'congdoan-bench-secret';
+/** The floor verifies with a key object, as a careful hand-written server would (no per-request key parsing). */
+const JWT_KEY = crypto.createSecretKey(Buffer.from(JWT_SECRET, 'utf8'));
 const TOKEN_TTL = 8 * 3600;
 const PASSWORD = 'bench1234';
 const OPEN_STATUSES = ['DRAFT', 'PENDING', 'RETURNED', 'FORWARDED'];
@@ -36,7 +39,8 @@ const FAMILY_NAMES = ['nguyen', 'tran', 'le', 'pham', 'hoang', 'phan', 'vu', 'da
 function poolFor(url: string, connectionLimit: number): mysql.Pool {
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
   u.searchParams.delete('poolSize');
-  return mysql.createPool({ uri: u.toString(), connectionLimit, charset: 'utf8mb4_unicode_ci', timezone: 'Z', dateStrings: ['DATE'], supportBigNumbers: true });
+  // trace: false as the API's pool (server/db/data-source.ts): no stack captured per query
+  return mysql.createPool({ uri: u.toString(), connectionLimit, charset: 'utf8mb4_unicode_ci', timezone: 'Z', dateStrings: ['DATE'], supportBigNumbers: true, trace: false });
 }
 const poolSizeOf = (url: string) => Number(new URL(url.replace(/^mariadb:/, 'mysql:')).searchParams.get('poolSize') ?? 10);
 
@@ -47,21 +51,65 @@ const poolSizeOf = (url: string) => Number(new URL(url.replace(/^mariadb:/, 'mys
 type Row = mysql.RowDataPacket;
 type Json = Record<string, unknown>;
 
-function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.IncomingMessage) => Promise<unknown>> {
+/** The caller as the floor resolves it: the account and its scope (the unit's own ancestor column). */
+interface FloorCaller {
+  id: number;
+  username: string;
+  fullName: string;
+  role: string;
+  memberId: number | null;
+  tokenVersion: number;
+  /** `<column> = unitId` is the caller's subtree; null: the whole system */
+  scope: { column: string; unitId: number } | null;
+}
+const SCOPE_COLUMN: Record<string, string> = { FEDERATION: 'federation_id', UNION: 'union_id', GRASSROOTS: 'grassroots_union_id', TEAM: 'team_id' };
+/** The role's review level (server/auth/permissions.ts REVIEW_LEVEL), for Q4's queue. */
+const FLOOR_REVIEW_LEVEL: Record<string, string> = { FEDERATION_ADMIN: 'FEDERATION', UNION_ADMIN: 'UNION', GRASSROOTS_CHAIR: 'GRASSROOTS' };
+class Unauthenticated extends Error {}
+
+type FloorHandler = (body: Json, req: http.IncomingMessage, caller: FloorCaller) => Promise<unknown>;
+
+function floorHandlers(pool: mysql.Pool): { handlers: Record<string, FloorHandler>; callerOf(req: http.IncomingMessage): Promise<FloorCaller> } {
   const q = async <T = Row>(sql: string, params: unknown[] = []) => (await pool.query<Row[]>(sql, params))[0] as unknown as T[];
   const unitRef = (id: unknown, name: unknown) => (id == null ? null : { id: String(id), name });
 
-  return {
-    // Q1: one page of a grassroots union's members by name, with the team name, plus the total.
-    async q1(b) {
+  // The same work as the API's callerFromToken: verify the JWT (HS256, the same secret as a key
+  // object), then the account and its scope unit, kept 5 s per account and token version.
+  const callers = new Map<number, { caller: FloorCaller; at: number }>();
+  const callerOf = async (req: http.IncomingMessage): Promise<FloorCaller> => {
+    const auth = req.headers.authorization;
+    const claims = verifyToken(JWT_KEY, auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '');
+    if (!claims) throw new Unauthenticated();
+    const id = Number(claims.sub);
+    const hit = callers.get(id);
+    if (hit && hit.caller.tokenVersion === claims.tv && Date.now() - hit.at <= 5000) return hit.caller;
+    const [u] = await q('SELECT id, username, full_name, role, member_id, scope_unit_id, active, token_version FROM account WHERE id = ?', [id]);
+    if (!u || !u.active || u.token_version !== claims.tv) throw new Unauthenticated();
+    let scope: FloorCaller['scope'] = null;
+    if (u.scope_unit_id != null) {
+      const [unit] = await q('SELECT id, level FROM org_unit WHERE id = ?', [u.scope_unit_id]);
+      if (!unit) throw new Unauthenticated();
+      scope = { column: SCOPE_COLUMN[unit.level], unitId: Number(unit.id) };
+    }
+    const caller: FloorCaller = { id, username: u.username, fullName: u.full_name, role: u.role, memberId: u.member_id, tokenVersion: u.token_version, scope };
+    callers.set(id, { caller, at: Date.now() });
+    return caller;
+  };
+  /** The caller's subtree on a table carrying the ancestor columns (`1=1` for the whole system). */
+  const inScope = (c: FloorCaller, alias: string): [string, unknown[]] => (c.scope ? [`${alias}.${c.scope.column} = ?`, [c.scope.unitId]] : ['1=1', []]);
+
+  const handlers: Record<string, FloorHandler> = {
+    // Q1: one page of the caller's members by name, with the team name, plus the total.
+    async q1(_b, _req, c) {
+      const [scope, sp] = inScope(c, 'm');
       const [rows, [count]] = await Promise.all([
         q(
           `SELECT m.id, m.full_name, m.gender, m.birth_date, m.position, m.status, m.team_id, t.name AS team_name
              FROM member m LEFT JOIN org_unit t ON t.id = m.team_id
-            WHERE m.grassroots_union_id = ? ORDER BY m.sort_key ASC, m.id ASC LIMIT 50 OFFSET 0`,
-          [b.gu],
+            WHERE ${scope} ORDER BY m.sort_key ASC, m.id ASC LIMIT 50 OFFSET 0`,
+          sp,
         ),
-        q('SELECT COUNT(*) AS c FROM member m WHERE m.grassroots_union_id = ?', [b.gu]),
+        q(`SELECT COUNT(*) AS c FROM member m WHERE ${scope}`, sp),
       ]);
       return {
         data: {
@@ -75,17 +123,19 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
     },
 
     // Q2: a federation's members filtered by a family name and gender, with unit names, plus the total.
-    async q2(b) {
-      const like = `%${String(b.q).replace(/[!%_]/g, (c) => '!' + c)}%`;
-      const where = "m.federation_id = ? AND m.search_key LIKE ? ESCAPE '!' AND m.gender = ?";
+    async q2(b, _req, c) {
+      const like = `%${String(b.q).replace(/[!%_]/g, (x) => '!' + x)}%`;
+      const [scope, sp] = inScope(c, 'm');
+      const where = `${scope} AND m.search_key LIKE ? ESCAPE '!' AND m.gender = ?`;
+      const params = [...sp, like, b.gender];
       const [rows, [count]] = await Promise.all([
         q(
           `SELECT m.id, m.full_name, m.gender, m.birth_date, m.status, m.grassroots_union_id, g.name AS gu_name, m.team_id, t.name AS team_name
              FROM member m JOIN org_unit g ON g.id = m.grassroots_union_id LEFT JOIN org_unit t ON t.id = m.team_id
             WHERE ${where} ORDER BY m.sort_key ASC, m.id ASC LIMIT 50 OFFSET 0`,
-          [b.fed, like, b.gender],
+          params,
         ),
-        q(`SELECT COUNT(*) AS c FROM member m WHERE ${where}`, [b.fed, like, b.gender]),
+        q(`SELECT COUNT(*) AS c FROM member m WHERE ${where}`, params),
       ]);
       return {
         data: {
@@ -98,7 +148,8 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
       };
     },
 
-    // Q3: active members of a federation counted by child unit and gender, with the units' names.
+    // Q3: active members of a federation counted by child unit and gender, with the units' names
+    // (an analyst: unscoped, but signed in).
     async q3(b) {
       const rows = await q(
         `SELECT COALESCE(m.union_id, m.grassroots_union_id) AS unit_id, m.gender, COUNT(*) AS c
@@ -120,10 +171,15 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
     },
 
     // Q4: the federation admin's queue, 50 by last change, with nominee, award type and reviews, plus the total.
-    async q4(b) {
-      const where = `n.federation_id = ? AND n.status = 'PENDING' AND n.current_level = 'FEDERATION' AND gu.federation_id = ?
-        AND (n.created_by_id IS NULL OR n.created_by_id <> ?)`;
-      const params = [b.fed, b.fed, b.me];
+    async q4(_b, _req, c) {
+      const level = FLOOR_REVIEW_LEVEL[c.role];
+      if (!level || !c.scope) return { errors: [{ message: 'the floor serves Q4 to reviewers with a scope only' }] };
+      const [scope, sp] = inScope(c, 'n');
+      const [nominating] = inScope(c, 'gu');
+      const mine = c.memberId != null ? ' AND (n.nominee_member_id IS NULL OR n.nominee_member_id <> ?)' : '';
+      const where = `${scope} AND n.status = 'PENDING' AND n.current_level = ? AND ${nominating}
+        AND (n.created_by_id IS NULL OR n.created_by_id <> ?)${mine}`;
+      const params = [...sp, level, c.scope.unitId, c.id, ...(c.memberId != null ? [c.memberId] : [])];
       const [rows, [count]] = await Promise.all([
         q(
           `SELECT n.id, n.year, n.status, n.version, n.nominee_name, n.updated_at, t.id AS type_id, t.code, t.name AS type_name,
@@ -168,7 +224,9 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
 
     // Q5: approve one nomination at the federation (it decides): checks, compare-and-set, decision
     // number, award, history and audit rows, in one transaction.
-    async q5(b) {
+    async q5(b, _req, caller) {
+      if (caller.role !== 'FEDERATION_ADMIN' || !caller.scope) return { errors: [{ message: 'the floor serves Q5 to a federation admin' }] };
+      const me = { fed: caller.scope.unitId, id: caller.id, name: caller.username, fullName: caller.fullName };
       const conn = await pool.getConnection();
       try {
         await conn.beginTransaction();
@@ -176,15 +234,15 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
           `SELECT n.*, u.federation_id AS u_fed, t.deciding_level, t.active AS type_active
              FROM nomination n JOIN org_unit u ON u.id = n.nominating_unit_id JOIN award_type t ON t.id = n.award_type_id
             WHERE n.id = ? AND n.federation_id = ?`,
-          [b.id, b.fed],
+          [b.id, me.fed],
         );
         const fail = async (message: string) => {
           await conn.rollback();
           return { errors: [{ message }] };
         };
-        if (!n || n.u_fed !== b.fed) return fail('not found');
+        if (!n || n.u_fed !== me.fed) return fail('not found');
         if (n.status !== 'PENDING' || n.current_level !== 'FEDERATION') return fail('not pending at FEDERATION');
-        if (n.created_by_id === b.me) return fail('four eyes');
+        if (n.created_by_id === me.id) return fail('four eyes');
         if (n.deciding_level !== 'FEDERATION' || !n.type_active) return fail('not decided here');
         if (n.nominee_member_id != null) {
           const [[m]] = await conn.query<Row[]>('SELECT status, disciplined_from, disciplined_until FROM member WHERE id = ?', [n.nominee_member_id]);
@@ -205,10 +263,10 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
           [n.id, n.version],
         );
         if (cas.affectedRows !== 1) return fail('conflict');
-        await conn.query('INSERT INTO decision_counter (unit_id, year, last_number) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE last_number = last_number + 1', [b.fed, n.year]);
+        await conn.query('INSERT INTO decision_counter (unit_id, year, last_number) VALUES (?, ?, 1) ON DUPLICATE KEY UPDATE last_number = last_number + 1', [me.fed, n.year]);
         const [[c]] = await conn.query<Row[]>(
           'SELECT d.last_number, u.code FROM decision_counter d JOIN org_unit u ON u.id = d.unit_id WHERE d.unit_id = ? AND d.year = ?',
-          [b.fed, n.year],
+          [me.fed, n.year],
         );
         const number = `${c.last_number}/QĐ-${c.code}`;
         const key = searchKeyOf(n.nominee_name, number);
@@ -217,7 +275,7 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
           `INSERT INTO award (nomination_id, award_type_id, year, nominee_member_id, nominee_unit_id, nominee_name, deciding_unit_id, decision_number,
              decided_at, decided_by_id, search_key, federation_id, union_id, grassroots_union_id, team_id)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [n.id, n.award_type_id, n.year, n.nominee_member_id, n.nominee_unit_id, n.nominee_name, b.fed, number, today, b.me, key,
+          [n.id, n.award_type_id, n.year, n.nominee_member_id, n.nominee_unit_id, n.nominee_name, me.fed, number, today, me.id, key,
             n.federation_id, n.union_id, n.grassroots_union_id, n.team_id],
         );
         await conn.query('UPDATE nomination SET search_key = ? WHERE id = ?', [key, n.id]);
@@ -225,13 +283,13 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
         await conn.query(
           `INSERT INTO audit_event (actor_id, actor_name, action, entity_type, entity_id, unit_id, \`before\`, \`after\`) VALUES
              (?, ?, 'CREATE', 'Award', ?, ?, NULL, ?), (?, ?, 'APPROVE', 'Nomination', ?, ?, ?, ?)`,
-          [b.me, b.meName, award.insertId, unit, JSON.stringify({ id: award.insertId, nominationId: n.id, decisionNumber: number, decidedAt: today }),
-            b.me, b.meName, n.id, unit, JSON.stringify({ status: 'PENDING', currentLevel: 'FEDERATION' }),
+          [me.id, me.name, award.insertId, unit, JSON.stringify({ id: award.insertId, nominationId: n.id, decisionNumber: number, decidedAt: today }),
+            me.id, me.name, n.id, unit, JSON.stringify({ status: 'PENDING', currentLevel: 'FEDERATION' }),
             JSON.stringify({ status: 'APPROVED', currentLevel: null, comment: b.comment, awardId: award.insertId })],
         );
         await conn.query(
           "INSERT INTO nomination_event (nomination_id, action, level, from_status, to_status, comment, actor_id, actor_name) VALUES (?, 'APPROVE', 'FEDERATION', 'PENDING', 'APPROVED', ?, ?, ?)",
-          [n.id, b.comment, b.me, b.meFullName],
+          [n.id, b.comment, me.id, me.fullName],
         );
         await conn.commit();
         return { data: { reviewNomination: { id: String(n.id), status: 'APPROVED', version: n.version + 1, award: { id: String(award.insertId), decisionNumber: number } } } };
@@ -255,7 +313,7 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
     // … then `me` with the token.
     async q6me(_b, req) {
       const auth = req.headers.authorization;
-      const claims = verifyToken(JWT_SECRET, auth?.startsWith('Bearer ') ? auth.slice(7) : '');
+      const claims = verifyToken(JWT_KEY, auth?.startsWith('Bearer ') ? auth.slice(7) : '');
       if (!claims) return { data: { me: null } };
       const [u] = await q(
         'SELECT a.id, a.username, a.full_name, a.role, a.scope_unit_id, a.active, a.token_version FROM account a LEFT JOIN org_unit s ON s.id = a.scope_unit_id WHERE a.id = ?',
@@ -265,7 +323,11 @@ function floorHandlers(pool: mysql.Pool): Record<string, (body: Json, req: http.
       return { data: { me: { id: String(u.id), username: u.username, fullName: u.full_name, role: u.role, scopeUnitId: u.scope_unit_id == null ? null : String(u.scope_unit_id) } } };
     },
   };
+  return { handlers, callerOf };
 }
+
+/** Handlers that run without a caller (Q6 signs in, then reads `me` from its own token). */
+const FLOOR_PUBLIC = new Set(['q6login', 'q6me']);
 
 /** searchKey of server/common/text.ts, inlined so that the floor loads no application module but password and token. */
 function searchKeyOf(...parts: (string | null | undefined)[]): string {
@@ -284,7 +346,7 @@ function searchKeyOf(...parts: (string | null | undefined)[]): string {
 async function serveFloor(): Promise<void> {
   const url = process.env.DATABASE_URL!;
   const pool = poolFor(url, poolSizeOf(url));
-  const handlers = floorHandlers(pool);
+  const { handlers, callerOf } = floorHandlers(pool);
   const server = http.createServer((req, res) => {
     const name = (req.url ?? '/').slice(1).split('?')[0].replace('/', '');
     const chunks: Buffer[] = [];
@@ -304,9 +366,13 @@ async function serveFloor(): Promise<void> {
       } catch {
         return send(400, { errors: [{ message: 'bad JSON' }] });
       }
-      handler(body, req).then(
+      const caller = FLOOR_PUBLIC.has(name) ? Promise.resolve(null as unknown as FloorCaller) : callerOf(req);
+      caller.then((c) => handler(body, req, c)).then(
         (out) => send(200, out),
-        (err) => send(500, { errors: [{ message: err instanceof Error ? err.message : String(err) }] }),
+        (err) =>
+          err instanceof Unauthenticated
+            ? send(200, { errors: [{ message: 'not signed in', extensions: { code: 'UNAUTHENTICATED' } }] })
+            : send(500, { errors: [{ message: err instanceof Error ? err.message : String(err) }] }),
       );
     });
   });
@@ -328,8 +394,10 @@ interface Req {
   token?: string;
 }
 
+type Side = 'api' | 'floor' | 'peer';
+
 interface Target {
-  name: 'api' | 'floor';
+  name: Side;
   port: number;
   agent: http.Agent;
   pid: number;
@@ -375,6 +443,8 @@ interface Point {
   p50: number;
   p99: number;
   rssMb: number;
+  /** the server process's CPU time (user + system) per completed operation, ms: steadier than req/s on a shared machine */
+  cpuMs: number;
 }
 
 const rssMb = (pid: number): number => {
@@ -383,6 +453,16 @@ const rssMb = (pid: number): number => {
     return m ? Number(m[1]) / 1024 : 0;
   } catch {
     return 0;
+  }
+};
+
+/** CPU time (user + system) of a process so far, in ms (clock ticks of 10 ms). */
+const cpuOf = (pid: number): number => {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) * 10;
+  } catch {
+    return NaN;
   }
 };
 
@@ -409,6 +489,8 @@ async function runPoint(t: Target, op: Op, clients: number, opts: { seconds: num
   const measureFrom = opts.fixed ? start : start + opts.warmup * 1000;
   const end = opts.fixed ? Infinity : measureFrom + opts.seconds * 1000;
   let lastDone = start;
+  let cpu0 = cpuOf(t.pid);
+  const cpuMark = opts.fixed ? null : setTimeout(() => (cpu0 = cpuOf(t.pid)), opts.warmup * 1000);
   const loop = async () => {
     for (;;) {
       const t0 = now();
@@ -428,10 +510,12 @@ async function runPoint(t: Target, op: Op, clients: number, opts: { seconds: num
   };
   await Promise.all(Array.from({ length: clients }, loop));
   clearInterval(sampler);
+  if (cpuMark) clearTimeout(cpuMark);
+  const cpuMs = (cpuOf(t.pid) - cpu0) / Math.max(1, lat.length);
   rss = Math.max(rss, rssMb(t.pid));
   const seconds = ((opts.fixed ? lastDone : Math.max(lastDone, end)) - measureFrom) / 1000;
   lat.sort((a, b) => a - b);
-  return { count: lat.length, errors, firstError, seconds, rps: lat.length / seconds, p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rssMb: rss };
+  return { count: lat.length, errors, firstError, seconds, rps: lat.length / seconds, p50: percentile(lat, 0.5), p99: percentile(lat, 0.99), rssMb: rss, cpuMs };
 }
 
 // ================================================================================================
@@ -455,8 +539,8 @@ interface Child {
   log: string[];
 }
 
-function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, port: number): Child {
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv, port: number, exec = process.execPath): Child {
+  const proc = spawn(exec, args, { cwd: ROOT, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log: string[] = [];
   const keep = (d: Buffer) => {
     log.push(...d.toString('utf8').split('\n').filter(Boolean));
@@ -526,10 +610,12 @@ interface Options {
   size: string | null;
   out: string;
   write: boolean;
+  /** an optional third server measured on the queries it serves (bench/postgraphile: Q1) */
+  peer: 'postgraphile' | null;
 }
 
 function parseArgs(argv: string[]): Options {
-  const o: Options = { seconds: 10, warmup: 1, rounds: 1, clients: [1, 8, 32], q5: [40, 120, 240], only: null, server: 'auto', build: false, size: null, out: 'bench-results', write: true };
+  const o: Options = { seconds: 10, warmup: 1, rounds: 1, clients: [1, 8, 32], q5: [40, 120, 240], only: null, server: 'auto', build: false, size: null, out: 'bench-results', write: true, peer: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const v = () => {
@@ -549,10 +635,15 @@ function parseArgs(argv: string[]): Options {
     else if (a.startsWith('--size')) o.size = v().toUpperCase();
     else if (a.startsWith('--out')) o.out = v();
     else if (a === '--no-write') o.write = false;
+    else if (a.startsWith('--peer')) {
+      const peer = v();
+      if (peer !== 'postgraphile') throw new Error('--peer: postgraphile is the only peer');
+      o.peer = peer;
+    }
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
         'npm run bench -- [--seconds 10] [--warmup 1] [--rounds 1] [--clients 1,8,32] [--q5 40,120,240] [--only Q1,Q4]\n' +
-          '                 [--server auto|dist|ts-node] [--build] [--size S] [--out bench-results] [--no-write]\n' +
+          '                 [--server auto|dist|ts-node] [--build] [--size S] [--out bench-results] [--no-write] [--peer postgraphile]\n' +
           '  DATABASE_URL=mysql://root@127.0.0.1:3306/congdoan_bench (filled by npm run seed:synthetic)\n',
       );
       process.exit(0);
@@ -568,6 +659,8 @@ interface QueryDef {
   what: string;
   api: Op;
   floor: Op;
+  /** the same query on the peer (--peer), where it has one */
+  peer?: Op;
   /** Q5: a fixed number of operations per point */
   write?: boolean;
 }
@@ -576,6 +669,9 @@ const gql = (query: string, variables?: Json) => JSON.stringify(variables ? { qu
 
 const Q1 = `query Q1 { allMembers(page: 0, perPage: 50, sortField: "fullName", sortOrder: "ASC") {
   id fullName gender birthDate position status team { id name } } _allMembersMeta { count } }`;
+/** Q1 on PostGraphile (amber preset): the same page, rows and total, under its row-level security. */
+const PEER_Q1 = `query Q1 { allMembers(first: 50, orderBy: [SORT_KEY_ASC, PRIMARY_KEY_ASC]) {
+  nodes { rowId fullName gender birthDate position status orgUnitByTeamId { rowId name } } totalCount } }`;
 const Q2 = `query Q2($f: MemberFilter) { allMembers(filter: $f, page: 0, perPage: 50, sortField: "fullName", sortOrder: "ASC") {
   id fullName gender birthDate status grassrootsUnion { id name } team { id name } } _allMembersMeta(filter: $f) { count } }`;
 const Q3 = `query Q3($unit: ID!) { memberStats(by: [CHILD_UNIT, GENDER], unitId: $unit) {
@@ -625,19 +721,29 @@ async function main() {
   if (mode === 'auto') mode = distFresh() ? 'dist' : 'ts-node';
   if (mode === 'dist' && !fs.existsSync(path.join(ROOT, 'dist/server/main.js'))) throw new Error('dist/server/main.js is missing: npm run build (or --build)');
   if (opts.server === 'auto' && mode === 'ts-node') log('dist/ is missing or older than server/: running the API with ts-node (pass --build to measure the built server)');
-  const [apiPort, floorPort] = [await freePort(), await freePort()];
+  const [apiPort, floorPort, peerPort] = [await freePort(), await freePort(), await freePort()];
   const env = { DATABASE_URL: url, NODE_ENV: 'production', JWT_SECRET, TOKEN_TTL_SECONDS: String(TOKEN_TTL), ADMIN_PASSWORD: '', SEED_DEMO: '' };
   const apiArgs = mode === 'dist' ? ['dist/server/main.js'] : ['-r', 'ts-node/register/transpile-only', 'server/main.ts'];
   const api = startChild('API', apiArgs, env, apiPort);
   const floor = startChild('floor', ['-r', 'ts-node/register/transpile-only', path.relative(ROOT, __filename), '--serve-floor'], env, floorPort);
   children.push(api.proc, floor.proc);
-  await Promise.all([waitHealthy(api, 'API'), waitHealthy(floor, 'floor')]);
-  log(`API (${mode}) on :${apiPort}, floor on :${floorPort}`);
+  // The peer: PostGraphile 5 on the PostgreSQL copy of this database (bench/postgraphile/README.md).
+  const peerDir = path.join(ROOT, 'bench/postgraphile');
+  if (opts.peer && !fs.existsSync(path.join(peerDir, 'node_modules/.bin/node'))) {
+    throw new Error('--peer postgraphile: run npm install in bench/postgraphile, then node load.mjs <database> (bench/postgraphile/README.md)');
+  }
+  const peer = opts.peer
+    ? startChild('PostGraphile', [path.join(peerDir, 'server.mjs')], { DATABASE: new URL(url.replace(/^mariadb:/, 'mysql:')).pathname.slice(1), POOL_SIZE: String(poolSizeOf(url)), JWT_SECRET }, peerPort, path.join(peerDir, 'node_modules/.bin/node'))
+    : null;
+  if (peer) children.push(peer.proc);
+  await Promise.all([waitHealthy(api, 'API'), waitHealthy(floor, 'floor'), ...(peer ? [waitHealthy(peer, 'PostGraphile')] : [])]);
+  log(`API (${mode}) on :${apiPort}, floor on :${floorPort}${peer ? `, PostGraphile on :${peerPort}` : ''}`);
 
   const maxClients = Math.max(...opts.clients);
-  const targets: Record<'api' | 'floor', Target> = {
+  const targets: Record<Side, Target> = {
     api: { name: 'api', port: apiPort, agent: new http.Agent({ keepAlive: true, maxSockets: maxClients }), pid: api.proc.pid! },
     floor: { name: 'floor', port: floorPort, agent: new http.Agent({ keepAlive: true, maxSockets: maxClients }), pid: floor.proc.pid! },
+    peer: { name: 'peer', port: peerPort, agent: new http.Agent({ keepAlive: true, maxSockets: maxClients }), pid: peer?.proc.pid ?? 0 },
   };
 
   // tokens, through the API's own login
@@ -650,14 +756,15 @@ async function main() {
   // ---- the queries ----
   const q2Variants = FAMILY_NAMES.flatMap((q, i) => [{ q, gender: i % 2 ? 'MALE' : 'FEMALE' }, { q, gender: i % 2 ? 'FEMALE' : 'MALE' }]);
   const q2Api = q2Variants.map((v) => gql(Q2, { f: { q: v.q, gender: [v.gender] } }));
-  const q2Floor = q2Variants.map((v) => JSON.stringify({ fed, q: v.q, gender: v.gender }));
+  const q2Floor = q2Variants.map((v) => JSON.stringify({ q: v.q, gender: v.gender }));
   const gqlPost = (body: string, tok?: string): Req => ({ method: 'POST', path: '/graphql', body, token: tok });
   const q1Api = gql(Q1);
-  const q1Floor = JSON.stringify({ gu });
+  const q1Floor = '{}';
+  const q1Peer = gql(PEER_Q1);
   const q3Api = gql(Q3, { unit: String(fed) });
   const q3Floor = JSON.stringify({ fed });
   const q4Api = gql(Q4);
-  const q4Floor = JSON.stringify({ fed, me: Number(fedAdmin.id) });
+  const q4Floor = '{}';
   const loginApi = gql(LOGIN, { u: 'bench.chair', p: PASSWORD });
   const loginFloor = JSON.stringify({ username: 'bench.chair', password: PASSWORD });
   const meApi = gql(ME);
@@ -668,22 +775,23 @@ async function main() {
     {
       id: 'Q1', who: 'bench.chair (GRASSROOTS_CHAIR)', what: `50 members of a grassroots union by name + team + total (${Number(guRow.members)} members)`,
       api: async (t) => void (await expectOk(t, gqlPost(q1Api, tokens.chair))),
-      floor: async (t) => void (await expectOk(t, { method: 'POST', path: '/q1', body: q1Floor })),
+      floor: async (t) => void (await expectOk(t, { method: 'POST', path: '/q1', body: q1Floor, token: tokens.chair })),
+      peer: peer ? async (t) => void (await expectOk(t, gqlPost(q1Peer, tokens.chair))) : undefined,
     },
     {
       id: 'Q2', who: 'bench.fed (FEDERATION_ADMIN)', what: `50 members of the federation by family name (q) and gender + unit names + total (${Number(fedRow.members)} members)`,
       api: async (t, i) => void (await expectOk(t, gqlPost(q2Api[i % q2Api.length], tokens.fed))),
-      floor: async (t, i) => void (await expectOk(t, { method: 'POST', path: '/q2', body: q2Floor[i % q2Floor.length] })),
+      floor: async (t, i) => void (await expectOk(t, { method: 'POST', path: '/q2', body: q2Floor[i % q2Floor.length], token: tokens.fed })),
     },
     {
       id: 'Q3', who: 'bench.analyst (ANALYST, unscoped)', what: 'active members of the federation by child unit and gender',
       api: async (t) => void (await expectOk(t, gqlPost(q3Api, tokens.analyst))),
-      floor: async (t) => void (await expectOk(t, { method: 'POST', path: '/q3', body: q3Floor })),
+      floor: async (t) => void (await expectOk(t, { method: 'POST', path: '/q3', body: q3Floor, token: tokens.analyst })),
     },
     {
       id: 'Q4', who: 'bench.fed (FEDERATION_ADMIN)', what: 'approval queue: 50 awaiting its review + nominee, award type, reviews + total',
       api: async (t) => void (await expectOk(t, gqlPost(q4Api, tokens.fed))),
-      floor: async (t) => void (await expectOk(t, { method: 'POST', path: '/q4', body: q4Floor })),
+      floor: async (t) => void (await expectOk(t, { method: 'POST', path: '/q4', body: q4Floor, token: tokens.fed })),
     },
     {
       id: 'Q6', who: 'bench.chair', what: '`login` (scrypt) then `me` with the token',
@@ -701,8 +809,8 @@ async function main() {
       api: async (t, i) => void (await expectOk(t, gqlPost(gql(Q5, { id: String(q5Ids.api[q5Base.api + i]) }), tokens.fed))),
       floor: async (t, i) =>
         void (await expectOk(t, {
-          method: 'POST', path: '/q5',
-          body: JSON.stringify({ id: q5Ids.floor[q5Base.floor + i], fed, me: Number(fedAdmin.id), meName: fedAdmin.username, meFullName: fedAdmin.full_name, comment: 'Đồng ý khen thưởng.' }),
+          method: 'POST', path: '/q5', token: tokens.fed,
+          body: JSON.stringify({ id: q5Ids.floor[q5Base.floor + i], comment: 'Đồng ý khen thưởng.' }),
         })),
     },
   ];
@@ -717,18 +825,26 @@ async function main() {
   };
   {
     const a1 = await parse(targets.api, gqlPost(q1Api, tokens.chair));
-    const f1 = await parse(targets.floor, { method: 'POST', path: '/q1', body: q1Floor });
+    const f1 = await parse(targets.floor, { method: 'POST', path: '/q1', body: q1Floor, token: tokens.chair });
     same('Q1', [a1._allMembersMeta.count, a1.allMembers], [f1._allMembersMeta.count, f1.allMembers]);
+    if (peer) {
+      // PostGraphile's answer in the API's shape: row ids as strings, the team edge as `team`
+      const p1 = (await parse(targets.peer, gqlPost(q1Peer, tokens.chair))).allMembers;
+      const rows = p1.nodes.map(({ rowId, orgUnitByTeamId: t, ...m }: Json & { rowId: number; orgUnitByTeamId: { rowId: number; name: string } | null }) => ({
+        id: String(rowId), ...m, team: t ? { id: String(t.rowId), name: t.name } : null,
+      }));
+      same('Q1 (PostGraphile)', [p1.totalCount, rows], [f1._allMembersMeta.count, f1.allMembers]);
+    }
     const a2 = await parse(targets.api, gqlPost(q2Api[0], tokens.fed));
-    const f2 = await parse(targets.floor, { method: 'POST', path: '/q2', body: q2Floor[0] });
+    const f2 = await parse(targets.floor, { method: 'POST', path: '/q2', body: q2Floor[0], token: tokens.fed });
     same('Q2', [a2._allMembersMeta.count, a2.allMembers], [f2._allMembersMeta.count, f2.allMembers]);
     const key = (s: { unitId: string | null; gender: string }) => `${s.unitId}:${s.gender}`;
     const a3 = await parse(targets.api, gqlPost(q3Api, tokens.analyst));
-    const f3 = await parse(targets.floor, { method: 'POST', path: '/q3', body: q3Floor });
+    const f3 = await parse(targets.floor, { method: 'POST', path: '/q3', body: q3Floor, token: tokens.analyst });
     const sort3 = (l: { unitId: string | null; gender: string }[]) => [...l].sort((x, y) => key(x).localeCompare(key(y)));
     same('Q3', sort3(a3.memberStats), sort3(f3.memberStats));
     const a4 = await parse(targets.api, gqlPost(q4Api, tokens.fed));
-    const f4 = await parse(targets.floor, { method: 'POST', path: '/q4', body: q4Floor });
+    const f4 = await parse(targets.floor, { method: 'POST', path: '/q4', body: q4Floor, token: tokens.fed });
     same('Q4', [a4._allNominationsMeta.count, a4.allNominations], [f4._allNominationsMeta.count, f4.allNominations]);
     log(`Q4: ${a4._allNominationsMeta.count} nominations awaiting bench.fed's review`);
   }
@@ -737,6 +853,7 @@ async function main() {
   interface Cell {
     api: Point[];
     floor: Point[];
+    peer: Point[];
   }
   const results = new Map<string, Cell>();
   const started = Date.now();
@@ -752,17 +869,19 @@ async function main() {
       q5Ids = { api: benchMade.filter((_, i) => i % 2 === 0), floor: benchMade.filter((_, i) => i % 2 === 1) };
     }
     for (const [ci, clients] of opts.clients.entries()) {
-      const cell: Cell = { api: [], floor: [] };
+      const cell: Cell = { api: [], floor: [], peer: [] };
+      const sides: Side[] = q.peer ? ['api', 'floor', 'peer'] : ['api', 'floor'];
       for (let round = 0; round < opts.rounds; round++) {
-        const order: ('api' | 'floor')[] = round % 2 ? ['floor', 'api'] : ['api', 'floor'];
+        // interleaved: each round starts with another side
+        const order = sides.map((_, k) => sides[(k + round) % sides.length]);
         for (const side of order) {
           const fixed = q.write ? opts.q5[ci] : undefined;
-          const p = await runPoint(targets[side], q[side], clients, { seconds: opts.seconds, warmup: q.write ? 0 : opts.warmup, fixed });
-          if (q.write) q5Base[side] += fixed!;
+          const p = await runPoint(targets[side], q[side]!, clients, { seconds: opts.seconds, warmup: q.write ? 0 : opts.warmup, fixed });
+          if (q.write) q5Base[side as 'api' | 'floor'] += fixed!;
           cell[side].push(p);
           log(
             `${q.id} ${String(clients).padStart(2)} clients ${side.padEnd(5)} round ${round + 1}: ${p.rps.toFixed(1).padStart(8)} req/s  p50 ${p.p50.toFixed(1)} ms  p99 ${p.p99.toFixed(1)} ms` +
-              `  RSS ${p.rssMb.toFixed(0)} MB${p.errors ? `  ${p.errors} errors: ${p.firstError}` : ''}`,
+              `  CPU ${p.cpuMs.toFixed(2)} ms/op  RSS ${p.rssMb.toFixed(0)} MB${p.errors ? `  ${p.errors} errors: ${p.firstError}` : ''}`,
           );
         }
       }
@@ -800,24 +919,38 @@ async function main() {
       `pool ${poolSizeOf(url)} connections (floor the same). ${opts.seconds} s per point after ${opts.warmup} s warm-up, ${opts.rounds} round(s), medians over rounds; ` +
       `Q5: ${opts.q5.join('/')} requests per point. Run took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
   );
+  if (opts.peer) {
+    const v = spawnSync(path.join(ROOT, 'bench/postgraphile/node_modules/.bin/node'), ['-p', "process.version + ' ' + JSON.parse(require('fs').readFileSync('node_modules/postgraphile/package.json', 'utf8')).version"], { cwd: path.join(ROOT, 'bench/postgraphile'), encoding: 'utf8' });
+    const pgv = spawnSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-Atc', 'SHOW server_version'], { encoding: 'utf8' });
+    const [node, pgl] = v.stdout.trim().split(' ');
+    lines.push(
+      `Peer: PostGraphile ${pgl} (amber preset, Node ${node}) on PostgreSQL ${pgv.stdout.trim()}, the same rows (bench/postgraphile/load.mjs), ` +
+        `the same JWT verified and the caller resolved (cached 5 s), the scope applied by row-level security; pool ${poolSizeOf(url)}.`,
+    );
+  }
   lines.push('');
-  lines.push('| query | who | clients | API req/s | API p50 ms | API p99 ms | floor req/s | floor p50 ms | floor p99 ms | API/floor | API RSS MB (max) | errors |');
-  lines.push('| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const peerCols = opts.peer ? ' PostGraphile req/s | PostGraphile p50 ms | PostGraphile p99 ms | API/PostGraphile |' : '';
+  lines.push(
+    `| query | who | clients | API req/s | API p50 ms | API p99 ms | floor req/s | floor p50 ms | floor p99 ms | API/floor | API RSS MB (max) | errors | API CPU ms/op | floor CPU ms/op |${peerCols}`,
+  );
+  lines.push(`| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |${opts.peer ? ' ---: | ---: | ---: | ---: |' : ''}`);
   for (const q of selected) {
     for (const clients of opts.clients) {
       const c = results.get(`${q.id}:${clients}`)!;
       const a = { rps: median(c.api.map((p) => p.rps)), p50: median(c.api.map((p) => p.p50)), p99: median(c.api.map((p) => p.p99)) };
       const f = { rps: median(c.floor.map((p) => p.rps)), p50: median(c.floor.map((p) => p.p50)), p99: median(c.floor.map((p) => p.p99)) };
-      const errors = [...c.api, ...c.floor].reduce((s, p) => s + p.errors, 0);
+      const pr = { rps: median(c.peer.map((p) => p.rps)), p50: median(c.peer.map((p) => p.p50)), p99: median(c.peer.map((p) => p.p99)) };
+      const errors = [...c.api, ...c.floor, ...c.peer].reduce((s, p) => s + p.errors, 0);
       lines.push(
         `| ${q.id} | ${q.who} | ${clients} | ${f1(a.rps)} | ${f1(a.p50)} | ${f1(a.p99)} | ${f1(f.rps)} | ${f1(f.p50)} | ${f1(f.p99)} | ${f2(a.rps / f.rps)} | ` +
-          `${Math.max(...c.api.map((p) => p.rssMb)).toFixed(0)} | ${errors} |`,
+          `${Math.max(...c.api.map((p) => p.rssMb)).toFixed(0)} | ${errors} | ${f2(median(c.api.map((p) => p.cpuMs)))} | ${f2(median(c.floor.map((p) => p.cpuMs)))} |` +
+          (opts.peer ? ` ${f1(pr.rps)} | ${f1(pr.p50)} | ${f1(pr.p99)} | ${f2(a.rps / pr.rps)} |` : ''),
       );
     }
   }
   lines.push('');
   for (const q of selected) lines.push(`- ${q.id}: ${q.what}`);
-  const firstErrors = [...results.entries()].flatMap(([k, c]) => [...c.api, ...c.floor].filter((p) => p.firstError).map((p) => `${k}: ${p.firstError}`));
+  const firstErrors = [...results.entries()].flatMap(([k, c]) => [...c.api, ...c.floor, ...c.peer].filter((p) => p.firstError).map((p) => `${k}: ${p.firstError}`));
   if (firstErrors.length) {
     lines.push('');
     lines.push('Errors (first of each point):');

@@ -98,6 +98,15 @@ describe('the 174-byte analyst query of issue 7', () => {
     expect(small.json.data.allGrassrootsUnions.some((g: any) => g.members.length > 0)).toBe(true);
   });
 
+  it('a document that passed with small page sizes is measured again with larger ones (passes are remembered per variables)', async () => {
+    const query = 'query Pages($p: Int, $l: Int) { allGrassrootsUnions(perPage: $p) { name members(limit: $l) { grassrootsUnion { members(limit: $l) { id } } } } }';
+    for (let i = 0; i < 2; i++) expect((await post(t.url, { query, variables: { p: 3, l: 3 } }, tokens.analyst)).json.errors).toBeUndefined();
+    const big = await post(t.url, { query, variables: { p: 1000, l: 1000 } }, tokens.analyst);
+    expect(big.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    // and the small one still passes after the refusal
+    expect((await post(t.url, { query, variables: { p: 3, l: 3 } }, tokens.analyst)).json.errors).toBeUndefined();
+  });
+
   it('without page sizes the defaults count (1,000 rows of a list, 100 members), and so do aliases', async () => {
     const a = await post(t.url, { query: '{ allGrassrootsUnions { members { grassrootsUnion { members { id } } } } }' }, tokens.analyst);
     expect(a.json.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');

@@ -20,6 +20,7 @@ import { AppError, badInput, conflict, forbidden, notFound } from '../common/err
 import { checkText, isoDate, optionalId, parseId } from '../common/input';
 import { LIMITS } from '../common/limits';
 import { groupByKeys, LoaderKey, Req } from '../kit/loaders';
+import { readRows } from '../kit/rows';
 import { ResourceService } from '../kit/service';
 import { currentYear, today } from '../common/clock';
 import { SelectQueryBuilder } from 'typeorm';
@@ -112,12 +113,9 @@ export class NominationService extends ResourceService<Nomination> {
   events(req: Req, nominationId: number): Promise<NominationEvent[]> {
     return req.loaders
       .get(this.eventsKey, async (ids) => {
-        const rows = await this.db.ds
-          .getRepository(NominationEvent)
-          .createQueryBuilder('e')
-          .where('e.nomination_id IN (:...ids)', { ids })
-          .orderBy('e.id', 'ASC')
-          .getMany();
+        const rows = await readRows(
+          this.db.ds.getRepository(NominationEvent).createQueryBuilder('e').where('e.nomination_id IN (:...ids)', { ids }).orderBy('e.id', 'ASC'),
+        );
         return groupByKeys(ids, rows, (e) => e.nominationId);
       })
       .load(nominationId);

@@ -61,6 +61,9 @@ export function databaseTarget(url: string | undefined, sqliteDefaultPath: strin
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
       poolSize: Number(u.searchParams.get('poolSize') ?? 10),
+      // mysql2 otherwise captures a stack trace for every query (about 1.5% of a list request's
+      // CPU) to decorate errors that TypeORM wraps in QueryFailedError anyway.
+      trace: false,
       extra: { connectionLimit: Number(u.searchParams.get('poolSize') ?? 10) },
     },
   };

@@ -218,6 +218,37 @@ function operationNotFound(document: DocumentNode, operationName: string | null 
   return new AppError('BAD_REQUEST', message, { http: { status: 400 } });
 }
 
+/**
+ * Operations that passed, per parsed document: Apollo keeps one DocumentNode per query text, so a
+ * client repeating a query (a panel's list, its count) is measured once per set of variables, not
+ * on every request. The cost depends on the variables (a page size may be one), so they are part
+ * of the key; long variable sets (imports) are not remembered. Refusals are never remembered.
+ */
+const PASSED = new WeakMap<DocumentNode, Map<string, true>>();
+const MAX_KEY = 2048;
+const MAX_PER_DOCUMENT = 256;
+
+function passKey(operation: OperationDefinitionNode, variables: Record<string, unknown> | undefined): string | null {
+  const key = `${operation.name?.value ?? ''}\u0000${variables ? JSON.stringify(variables) : ''}`;
+  return key.length <= MAX_KEY ? key : null;
+}
+
+function passed(document: DocumentNode, operation: OperationDefinitionNode, variables?: Record<string, unknown>): boolean {
+  const seen = PASSED.get(document);
+  if (!seen) return false;
+  const key = passKey(operation, variables);
+  return key !== null && seen.has(key);
+}
+
+function remember(document: DocumentNode, operation: OperationDefinitionNode, variables?: Record<string, unknown>): void {
+  const key = passKey(operation, variables);
+  if (key === null) return;
+  let seen = PASSED.get(document);
+  if (!seen) PASSED.set(document, (seen = new Map()));
+  if (seen.size >= MAX_PER_DOCUMENT) seen.clear();
+  seen.set(key, true);
+}
+
 /** Refuses, before execution, an operation that cannot be resolved or run, or that exceeds the limits above. */
 export const queryLimitsPlugin: ApolloServerPlugin = {
   async requestDidStart() {
@@ -228,8 +259,10 @@ export const queryLimitsPlugin: ApolloServerPlugin = {
         if (!schema.getRootType(operation.operation)) {
           throw new GraphQLError(`This API has no ${operation.operation} operations`, { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
         }
+        if (passed(document, operation, request.variables)) return;
         const refusal = checkOperation(schema, document, operation, request.variables);
         if (refusal) throw refusal;
+        remember(document, operation, request.variables);
       },
     };
   },

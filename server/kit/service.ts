@@ -10,6 +10,7 @@ import { checkText, parseId } from '../common/input';
 import { LIMITS } from '../common/limits';
 import { applyFilter, applyKeyset, applySortAndPage, Keyset, ListArgsLike, ListSpec } from '../common/list';
 import { byKeys, LoaderKey, Req } from './loaders';
+import { readRow, readRows } from './rows';
 import type { Resource } from './resource';
 
 export interface Row extends ObjectLiteral {
@@ -116,7 +117,7 @@ export class ResourceService<E extends Row> {
   async list(caller: Caller, args: ListArgsLike): Promise<E[]> {
     const qb = this.listQuery(caller, args.filter);
     applySortAndPage(qb, this.alias, this.spec, args, { personalAllowed: seesPersonalData(caller.role) });
-    return (await qb.getMany()).map((row) => this.present(caller, row));
+    return (await readRows(qb)).map((row) => this.present(caller, row));
   }
 
   /**
@@ -133,7 +134,7 @@ export class ResourceService<E extends Row> {
     const { column } = applyKeyset(qb, this.alias, this.spec, { field: args.sortField, order: args.sortOrder }, after, take, {
       personalAllowed: seesPersonalData(caller.role),
     });
-    const rows = await qb.getMany();
+    const rows = await readRows(qb);
     const property = this.db.ds.getMetadata(this.resource.entity).findColumnWithDatabaseName(column)!.propertyName;
     const last = rows[rows.length - 1] as ObjectLiteral | undefined;
     const next = rows.length === take && last ? { value: last[property] ?? null, id: last.id as number } : null;
@@ -146,7 +147,7 @@ export class ResourceService<E extends Row> {
 
   /** One row in scope (or a readable ancestor, where allowed), else NOT_FOUND. */
   async get(caller: Caller, id: number, em?: EntityManager): Promise<E> {
-    const row = await this.scoped(caller, em, true).andWhere(`${this.alias}.id = :id`, { id }).getOne();
+    const row = await readRow(this.scoped(caller, em, true).andWhere(`${this.alias}.id = :id`, { id }));
     if (!row) throw notFound(this.resource.name, id);
     return this.present(caller, row);
   }
@@ -157,7 +158,7 @@ export class ResourceService<E extends Row> {
     const caller = req.caller;
     return req.loaders
       .get(this.byIdKey, async (ids) =>
-        byKeys(ids, (await this.scoped(caller, undefined, true).andWhere(`${this.alias}.id IN (:...ids)`, { ids }).getMany()).map((r) => this.present(caller, r)), (r) => r.id),
+        byKeys(ids, (await readRows(this.scoped(caller, undefined, true).andWhere(`${this.alias}.id IN (:...ids)`, { ids }))).map((r) => this.present(caller, r)), (r) => r.id),
       )
       .load(id);
   }

@@ -16,6 +16,7 @@ import { snake } from '../db/naming';
 import { byKeys, groupByKeys, LoaderFamily, LoaderKey, Req } from '../kit/loaders';
 import { relocateSubtree } from '../kit/located';
 import { ResourceService } from '../kit/service';
+import { readRow, readRows } from '../kit/rows';
 import { Resource } from '../kit/resource';
 import { SelectQueryBuilder } from 'typeorm';
 
@@ -104,7 +105,7 @@ export class OrgService {
 
   /** Any unit by id, whatever its level (`orgUnit`): in scope or an ancestor of the scope unit. */
   async get(caller: Caller, id: number): Promise<OrgUnit> {
-    const unit = await this.scoped(caller, null, true).andWhere('u.id = :id', { id }).getOne();
+    const unit = await readRow(this.scoped(caller, null, true).andWhere('u.id = :id', { id }));
     if (!unit) throw notFound('OrgUnit', id);
     return unit;
   }
@@ -114,7 +115,7 @@ export class OrgService {
     if (id == null || !hasPermission(req.caller.role, Permission.ReadOrg)) return Promise.resolve(null);
     const caller = req.caller;
     return req.loaders
-      .get(this.byIdKey, async (ids) => byKeys(ids, await this.scoped(caller, null, true).andWhere('u.id IN (:...ids)', { ids }).getMany(), (u) => u.id))
+      .get(this.byIdKey, async (ids) => byKeys(ids, await readRows(this.scoped(caller, null, true).andWhere('u.id IN (:...ids)', { ids })), (u) => u.id))
       .load(id);
   }
 
