@@ -333,7 +333,8 @@ describe('login throttling per address', () => {
     } finally {
       await s.stop();
     }
-  });
+    // 50 logins hash with scrypt on purpose (a second each on a loaded machine): a longer bound
+  }, 240_000);
 });
 
 describe('createUser and granting', () => {
