@@ -13,6 +13,8 @@ import type { CanAccessParams } from './providers/canAccess';
 import type { ResourceName } from './providers/resources';
 import { unitResource } from './units';
 import users from './users';
+import { yearScreens } from './year/specs';
+
 
 /**
  * Every resource and page of the panel, once: App.tsx registers them (<Resource>, routes) and the
@@ -54,6 +56,21 @@ export const MENU = [
   {
     label: 'cd.menu.commendation',
     entries: [resource('nominations', nominations), resource('awards', awards), resource('awardTypes', awardTypes)],
+  },
+  {
+    label: 'cd.menu.year',
+    entries: [
+      resource('targets', yearScreens.targets),
+      resource('welfareRecords', yearScreens.welfareRecords),
+      resource('annualRatings', yearScreens.annualRatings),
+      resource('initiatives', yearScreens.initiatives),
+      resource('congresses', yearScreens.congresses),
+      resource('committeeSeats', yearScreens.committeeSeats),
+      resource('emulationMovements', yearScreens.emulationMovements),
+      resource('emulationClusters', yearScreens.emulationClusters),
+      resource('clusterEntries', yearScreens.clusterEntries),
+      resource('indicators', yearScreens.indicators),
+    ],
   },
   {
     label: 'cd.menu.system',
