@@ -1,3 +1,4 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ComponentType, ReactElement } from 'react';
 import type { ResourceProps } from 'react-admin';
@@ -13,6 +14,7 @@ import type { CanAccessParams } from './providers/canAccess';
 import type { ResourceName } from './providers/resources';
 import { unitResource } from './units';
 import users from './users';
+import { YearReportPage } from './year/YearReportPage';
 import { yearScreens } from './year/specs';
 
 
@@ -60,6 +62,14 @@ export const MENU = [
   {
     label: 'cd.menu.year',
     entries: [
+      {
+        kind: 'page',
+        path: '/year-report',
+        element: <YearReportPage />,
+        label: 'cd.menu.year_report',
+        icon: AssessmentIcon,
+        access: { resource: 'yearReport', action: 'read' },
+      },
       resource('targets', yearScreens.targets),
       resource('welfareRecords', yearScreens.welfareRecords),
       resource('annualRatings', yearScreens.annualRatings),

@@ -4,9 +4,21 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** đại hội toàn thể, đại hội đại biểu */
+export type CongressForm =
+  | 'DELEGATE'
+  | 'PLENARY';
+
 export type ImportMode =
   | 'ALL_OR_NOTHING'
   | 'VALID_ROWS';
+
+export type MeasureUnit =
+  | 'COUNT'
+  | 'PERCENT'
+  | 'PERSON'
+  | 'UNIT'
+  | 'VND';
 
 /** one row of the member import template (docs: README, "Member import"), as text */
 export type MemberImportRow = {
@@ -72,6 +84,13 @@ export type Permission =
   | 'WriteUser'
   | 'WriteYear';
 
+/** Hướng dẫn 1294/HD-TLĐ (2019): hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ */
+export type RatingLevel =
+  | 'COMPLETED'
+  | 'EXCELLENT'
+  | 'GOOD'
+  | 'NOT_COMPLETED';
+
 export type ReviewDecision =
   | 'APPROVE'
   | 'REJECT'
@@ -83,6 +102,30 @@ export type Role =
   | 'GRASSROOTS_CHAIR'
   | 'SYSTEM_ADMIN'
   | 'UNION_ADMIN';
+
+export type TargetSource =
+  | 'ANNUAL_PROGRAMME'
+  | 'ASSIGNED_PLAN'
+  | 'CONGRESS_RESOLUTION'
+  | 'EMULATION_PLEDGE';
+
+/** vượt, đạt, không đạt chỉ tiêu */
+export type TargetStatus =
+  | 'EXCEEDED'
+  | 'MET'
+  | 'NOT_MET';
+
+export type WelfareKind =
+  | 'BEREAVEMENT'
+  | 'CHARITY'
+  | 'HARDSHIP'
+  | 'HOUSING'
+  | 'MATERNITY'
+  | 'OTHER'
+  | 'POLICY_FAMILY'
+  | 'SICKNESS'
+  | 'TET_GIFT'
+  | 'WEDDING';
 
 type UnitRef_Federation_Fragment = { id: string, name: string, level: OrgLevel };
 
@@ -245,3 +288,21 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 
 export type RevokeApiTokenMutation = { deleteApiToken: { id: string } | null };
+
+export type YearReportQueryVariables = Exact<{
+  unitId: string;
+  year: number;
+}>;
+
+
+export type YearReportQuery = { yearReport: { unitId: string, year: number, members: number, newMembers: number, undatedMembers: number, grassrootsUnions: number, unit:
+      | { id: string, name: string, level: OrgLevel }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null, grassrootsUnionId: string }
+      | { id: string, name: string, level: OrgLevel, federationId: string }
+     | null, targets: { total: number, met: number, rows: Array<{ id: string, planned: number, actual: number | null, rate: number | null, reportedRate: number | null, rateGap: number | null, status: TargetStatus | null, source: TargetSource, indicator: { code: string, name: string, unit: MeasureUnit } | null }> }, welfare: { count: number, amount: number, byKind: Array<{ kind: WelfareKind, count: number, amount: number, records: number }> }, initiatives: { count: number, recognized: number, applied: number, benefit: number }, ratings: Array<{ level: RatingLevel, count: number }>, grassrootsRatings: Array<{ level: RatingLevel, count: number }>, awards: Array<{ count: number, awardType: { code: string, name: string } | null }>, congresses: Array<{ id: string, unitId: string, heldOn: string, ordinal: string | null, termStartYear: number, termEndYear: number, form: CongressForm, convenedCount: number, attendedCount: number, quorate: boolean, unit:
+        | { id: string, name: string, level: OrgLevel }
+        | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null }
+        | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null, grassrootsUnionId: string }
+        | { id: string, name: string, level: OrgLevel, federationId: string }
+       | null }> } };

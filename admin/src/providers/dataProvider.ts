@@ -15,6 +15,7 @@ import {
   REVIEW_NOMINATIONS,
   SUBMIT_NOMINATION,
   WITHDRAW_NOMINATION,
+  YEAR_REPORT,
 } from './operations';
 import { FIELDS } from './queries';
 import { RESOURCE_TYPES } from './resources';
@@ -98,7 +99,10 @@ export interface CongDoanDataProvider extends DataProvider {
   memberStats(unitId?: string | null): Promise<MemberStatRow[]>;
   awardStats(p?: { unitId?: string | null; year?: number }): Promise<AwardStatRow[]>;
   orgUnit(id: string): Promise<OrgUnitRef | null>;
+  yearReport(unitId: string, year: number): Promise<YearReport>;
 }
+
+export type YearReport = G.YearReportQuery['yearReport'];
 
 export type ImportReport = G.ImportMembersMutation['importMembers'];
 export type Overview = G.OverviewQuery['overview'];
@@ -193,5 +197,8 @@ export const dataProvider: CongDoanDataProvider = {
   },
   async orgUnit(id) {
     return (await gqlRequest(ORG_UNIT, { id })).orgUnit;
+  },
+  async yearReport(unitId, year) {
+    return (await gqlRequest(YEAR_REPORT, { unitId, year })).yearReport;
   },
 };

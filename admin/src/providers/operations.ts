@@ -170,3 +170,27 @@ export const CREATE_API_TOKEN = doc<G.CreateApiTokenMutation, G.CreateApiTokenMu
 export const REVOKE_API_TOKEN = doc<G.RevokeApiTokenMutation, G.RevokeApiTokenMutationVariables>(/* GraphQL */ `
   mutation RevokeApiToken($id: ID!) { deleteApiToken(id: $id) { id } }
 `);
+
+// The union's year (issue 9).
+
+export const YEAR_REPORT = doc<G.YearReportQuery, G.YearReportQueryVariables>(
+  /* GraphQL */ `
+    query YearReport($unitId: ID!, $year: Int!) {
+      yearReport(unitId: $unitId, year: $year) {
+        unitId year members newMembers undatedMembers grassrootsUnions
+        unit { ...UnitRef }
+        targets {
+          total met
+          rows { id planned actual rate reportedRate rateGap status source indicator { code name unit } }
+        }
+        welfare { count amount byKind { kind count amount records } }
+        initiatives { count recognized applied benefit }
+        ratings { level count }
+        grassrootsRatings { level count }
+        awards { count awardType { code name } }
+        congresses { id unitId heldOn ordinal termStartYear termEndYear form convenedCount attendedCount quorate unit { ...UnitRef } }
+      }
+    }
+  `,
+  UNIT_REF,
+);

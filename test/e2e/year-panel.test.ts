@@ -1,0 +1,137 @@
+/**
+ * The union's year in the panel, in a real browser against the real server with the embedded
+ * demo (which holds the records behind the five source articles): the year report of a unit as
+ * a union report reads, its PDF read back with pdftotext, a record page, and the import.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './browser';
+import { ensureAdminBuilt, gql, login, screenshot, startDemoServer, tokenOf, type E2EServer } from './support';
+
+jest.setTimeout(180_000);
+
+let server: E2EServer;
+let browser: TestBrowser | null = null;
+const errors: string[] = [];
+
+beforeAll(async () => {
+  ensureAdminBuilt();
+  server = await startDemoServer();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(): Promise<Page> {
+  await browser?.close();
+  browser = await launchBrowser();
+  // The CSP forbids eval and remote fonts: any violation (pdfmake included) fails the test.
+  browser.page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+  });
+  return browser.page;
+}
+
+async function unitIdOf(code: string): Promise<string> {
+  const { token } = await tokenOf(server.url, 'admin');
+  const r = await gql(server.url, 'query($c:[String!]){ allUnions(filter:{code:$c}) { id } allGrassrootsUnions(filter:{code:$c}) { id } allFederations(filter:{code:$c}) { id } }', { c: [code] }, token);
+  return [...r.allUnions, ...r.allGrassrootsUnions, ...r.allFederations][0].id;
+}
+
+const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: text });
+
+describe('the year in the panel', () => {
+  test('the year report of Công đoàn Viên chức tỉnh Thanh Hóa, 2023: the article’s figures on the page and in the PDF', async () => {
+    const cdvc = await unitIdOf('CDVC-TH');
+    const page = await open();
+    await login(page, server.url, 'cdvc.thanhhoa');
+    // The menu has the new section.
+    await page.getByText('Năm công đoàn').first().waitFor();
+    await page.getByRole('menuitem', { name: 'Báo cáo năm' }).click();
+    await page.waitForURL(/#\/year-report/);
+    // The account's own unit is the default; the article's year is chosen in the URL.
+    await page.goto(`${server.url}/#/year-report?unitId=${cdvc}&year=2023`);
+    const report = page.getByTestId('year-report');
+    await report.waitFor();
+    await report.getByText('Công đoàn Viên chức tỉnh Thanh Hóa').first().waitFor();
+    await report.getByText('Báo cáo kết quả hoạt động công đoàn năm 2023').waitFor();
+    // "8/10 chỉ tiêu đạt và vượt"
+    await report.getByText('8/10 chỉ tiêu đạt và vượt').waitFor();
+    expect(await page.getByTestId('report-targets').locator('tbody tr').count()).toBe(10);
+    // The printed 187.6 % stays beside the computed rate.
+    await page.getByTestId('report-targets').getByText('187,6 %').waitFor();
+    // "910 lượt … gần 1,350 tỷ đồng", by kind with counts and VND
+    const welfareLine = await page.getByTestId('report-welfare-section').locator('p').first().innerText();
+    expect(welfareLine).toMatch(/^Thăm hỏi, hỗ trợ 910 lượt, số tiền 1\.3[45]\d\.\d{3}\.\d{3}\s₫$/);
+    const welfare = page.getByTestId('report-welfare');
+    for (const kind of ['Thăm hỏi ốm đau', 'Thai sản', 'Hiếu', 'Hỷ', 'Hỗ trợ đoàn viên có hoàn cảnh khó khăn']) await welfare.getByText(kind, { exact: true }).waitFor();
+    expect(await welfare.locator('tbody tr').last().innerText()).toMatch(/Tổng cộng\s+910\s+1\.3[45]\d\.\d{3}\.\d{3}\s₫/);
+    // Awards by form, as the article lists them.
+    const awards = page.getByTestId('report-awards');
+    for (const form of ['Bằng lao động sáng tạo', 'Cờ thi đua']) await awards.getByText(form).first().waitFor();
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await screenshot(page, 'year-report');
+
+    // The PDF: pdfmake in the browser, read back with pdftotext — Vietnamese with every diacritic.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-pdf').click()]);
+    expect(download.suggestedFilename()).toBe('bao-cao-nam-2023-cong-doan-vien-chuc-tinh-thanh-hoa.pdf');
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cd-pdf-')), 'report.pdf');
+    await download.saveAs(file);
+    expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+    const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('CÔNG ĐOÀN VIÊN CHỨC TỈNH THANH HÓA');
+    expect(text).toContain('Báo cáo kết quả hoạt động công đoàn năm 2023');
+    expect(text).toContain('8/10 chỉ tiêu đạt và vượt');
+    expect(text).toMatch(/Thăm hỏi, hỗ trợ 910 lượt, số tiền 1\.3[45]\d\.\d{3}\.\d{3}\s₫/);
+    expect(text).toContain('Hỗ trợ đoàn viên có hoàn cảnh khó khăn');
+    expect(text).toContain('187,6 %');
+    expect(text).toContain('Đại hội công đoàn');
+
+    // On a phone the report still reads (tables scroll sideways inside their section).
+    await page.setViewportSize({ width: 390, height: 844 });
+    await report.getByText('8/10 chỉ tiêu đạt và vượt').scrollIntoViewIfNeeded();
+    await screenshot(page, 'year-report-phone');
+    expect(errors).toEqual([]);
+  });
+
+  test('a record page: a union admin creates a target, sees it in the list with its computed rate and status; the list on a phone', async () => {
+    const page = await open();
+    await login(page, server.url, 'cdvc.thanhhoa');
+    await page.goto(`${server.url}/#/targets/create`);
+    // The account's own union is chosen already.
+    await page.waitForFunction(() => (document.querySelector('input[name="unitId"]') as HTMLInputElement | null)?.value === 'Công đoàn Viên chức tỉnh Thanh Hóa');
+    await page.locator('input[name="year"]').fill('2025');
+    await page.locator('input[name="indicatorId"]').click();
+    await page.locator('input[name="indicatorId"]').fill('doi thoai');
+    await page.getByRole('option').first().click();
+    await page.locator('#source').click();
+    await page.getByRole('option', { name: 'Chương trình công tác năm' }).click();
+    await page.locator('input[name="planned"]').fill('40');
+    await page.locator('input[name="actual"]').fill('46');
+    await page.locator('input[name="reportedRate"]').fill('115');
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    // The show page: the server computed the rate (115 %) and the status.
+    await page.waitForURL(/#\/targets\/\d+\/show/);
+    await page.getByTestId('target-rate').first().waitFor();
+    expect(await page.getByTestId('target-rate').first().innerText()).toBe('115 %');
+    await page.getByText('Vượt chỉ tiêu').first().waitFor();
+
+    await page.goto(`${server.url}/#/targets?filter=${encodeURIComponent(JSON.stringify({ year: 2025 }))}`);
+    const created = row(page, 'Vượt chỉ tiêu');
+    await created.first().waitFor();
+    expect(await created.first().innerText()).toMatch(/40\s+46\s+115 %/);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${server.url}/#/targets?filter=${encodeURIComponent(JSON.stringify({ year: 2023 }))}`);
+    await page.locator('tbody tr').first().waitFor();
+    await screenshot(page, 'year-targets');
+    await page.setViewportSize({ width: 390, height: 844 });
+    // A SimpleList on a phone: one line per target with its figures.
+    await page.locator('.RaSimpleList-root, ul.MuiList-root').first().waitFor();
+    await screenshot(page, 'year-targets-phone');
+  });
+});
