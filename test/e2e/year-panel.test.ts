@@ -82,6 +82,8 @@ describe('the year in the panel', () => {
     expect(download.suggestedFilename()).toBe('bao-cao-nam-2023-cong-doan-vien-chuc-tinh-thanh-hoa.pdf');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cd-pdf-')), 'report.pdf');
     await download.saveAs(file);
+    fs.mkdirSync(path.join(__dirname, '../../test-results'), { recursive: true });
+    fs.copyFileSync(file, path.join(__dirname, '../../test-results/year-report.pdf'));
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
     const text = execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('CÔNG ĐOÀN VIÊN CHỨC TỈNH THANH HÓA');
@@ -104,12 +106,12 @@ describe('the year in the panel', () => {
     await login(page, server.url, 'cdvc.thanhhoa');
     await page.goto(`${server.url}/#/targets/create`);
     // The account's own union is chosen already.
-    await page.waitForFunction(() => (document.querySelector('input[name="unitId"]') as HTMLInputElement | null)?.value === 'Công đoàn Viên chức tỉnh Thanh Hóa');
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('input[name="unitId"]')?.value === 'Công đoàn Viên chức tỉnh Thanh Hóa');
     await page.locator('input[name="year"]').fill('2025');
     await page.locator('input[name="indicatorId"]').click();
     await page.locator('input[name="indicatorId"]').fill('doi thoai');
     await page.getByRole('option').first().click();
-    await page.locator('#source').click();
+    await page.getByRole('combobox', { name: 'Nguồn chỉ tiêu' }).click();
     await page.getByRole('option', { name: 'Chương trình công tác năm' }).click();
     await page.locator('input[name="planned"]').fill('40');
     await page.locator('input[name="actual"]').fill('46');
