@@ -1,4 +1,5 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
+import PostAddIcon from '@mui/icons-material/PostAdd';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ComponentType, ReactElement } from 'react';
 import type { ResourceProps } from 'react-admin';
@@ -14,6 +15,7 @@ import type { CanAccessParams } from './providers/canAccess';
 import type { ResourceName } from './providers/resources';
 import { unitResource } from './units';
 import users from './users';
+import { YearImportPage } from './year/YearImportPage';
 import { YearReportPage } from './year/YearReportPage';
 import { yearScreens } from './year/specs';
 
@@ -80,6 +82,14 @@ export const MENU = [
       resource('emulationClusters', yearScreens.emulationClusters),
       resource('clusterEntries', yearScreens.clusterEntries),
       resource('indicators', yearScreens.indicators),
+      {
+        kind: 'page',
+        path: '/year-import',
+        element: <YearImportPage />,
+        label: 'cd.menu.year_import',
+        icon: PostAddIcon,
+        access: { resource: 'yearImport', action: 'create' },
+      },
     ],
   },
   {

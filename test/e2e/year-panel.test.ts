@@ -136,4 +136,63 @@ describe('the year in the panel', () => {
     await page.locator('.RaSimpleList-root, ul.MuiList-root').first().waitFor();
     await screenshot(page, 'year-targets-phone');
   });
+
+  test('the import of targets: a sheet with bad rows is refused with Vietnamese row errors and writes nothing; the good sheet (Vietnamese numbers) is written whole', async () => {
+    const cdvc = await unitIdOf('CDVC-TH');
+    const { token } = await tokenOf(server.url, 'admin');
+    const targetsOf2024 = async () =>
+      (await gql(server.url, 'query($u:[ID!]){ allTargets(filter:{unitId:$u, year:[2024]}) { planned actual rate reportedRate indicator { code } } }', { u: [cdvc] }, token)).allTargets as any[];
+    const before = (await targetsOf2024()).length;
+    const csv = (lines: string[][]) => Buffer.from('\ufeff' + lines.map((l) => l.map((c) => `"${c}"`).join(',')).join('\r\n'), 'utf8');
+    const header = ['Năm', 'Mã chỉ số', 'Nguồn chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ theo báo cáo (%)', 'Ghi chú'];
+
+    const page = await open();
+    await login(page, server.url, 'cdvc.thanhhoa');
+    await page.getByRole('menuitem', { name: 'Nhập chỉ tiêu, thăm hỏi' }).click();
+    await page.getByTestId('year-import').waitFor();
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('input[name="unitId"]')?.value === 'Công đoàn Viên chức tỉnh Thanh Hóa');
+    // The template downloads, with the Vietnamese headers.
+    const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải mẫu CSV' }).click()]);
+    expect(template.suggestedFilename()).toBe('mau-nhap-chi-tieu.csv');
+    expect(fs.readFileSync((await template.path())!, 'utf8')).toContain('Mã chỉ số');
+
+    await page.getByTestId('year-import-file').setInputFiles({
+      name: 'chi-tieu-loi.csv',
+      mimeType: 'text/csv',
+      buffer: csv([
+        header,
+        ['2024', 'WORKPLACE_DIALOGUES', 'Chương trình công tác năm', '12', '12', '', ''],
+        ['2024', 'NEW_GRASSROOTS', 'Chương trình công tác năm', 'mười', '', '', ''],
+        ['2024', 'KHONG_CO', 'Chương trình công tác năm', '5', '', '', ''],
+      ]),
+    });
+    const errorsTable = page.getByTestId('year-import-errors');
+    await errorsTable.waitFor();
+    const lines = (await errorsTable.locator('tbody tr').allInnerTexts()).map((l) => l.replace(/\s+/g, ' ').trim());
+    expect(lines).toEqual(['3 Kế hoạch Không phải số (viết 2.529,554 hoặc 1350000000)', '4 Mã chỉ số Không có chỉ số mã “KHONG_CO”']);
+    await page.getByTestId('year-import-refused').waitFor();
+    expect(await page.getByTestId('year-import-write').isDisabled()).toBe(true);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await screenshot(page, 'year-import-errors');
+    expect((await targetsOf2024()).length).toBe(before);
+
+    // The corrected sheet: Vietnamese numbers, every row written.
+    await page.getByTestId('year-import-file').setInputFiles({
+      name: 'chi-tieu.csv',
+      mimeType: 'text/csv',
+      buffer: csv([
+        header,
+        ['2024', 'WORKPLACE_DIALOGUES', 'Chương trình công tác năm', '12', '12', '', ''],
+        ['2024', 'MAI_AM_FUND', 'Kế hoạch, chỉ tiêu cấp trên giao', '2.516,1', '2.529,554', '100,5', 'triệu đồng'],
+      ]),
+    });
+    await page.getByTestId('year-import-summary').getByText('2 dòng: 2 hợp lệ, 0 có lỗi').waitFor();
+    await page.getByTestId('year-import-write').click();
+    await page.getByTestId('year-import-result').getByText('Đã nhập 2 bản ghi').waitFor();
+    const after = await targetsOf2024();
+    expect(after.length).toBe(before + 2);
+    const fund = after.find((x) => x.indicator.code === 'MAI_AM_FUND');
+    expect(fund).toMatchObject({ planned: 2516.1, actual: 2529.554, reportedRate: 100.5, rate: 100.53 });
+    expect(errors).toEqual([]);
+  });
 });

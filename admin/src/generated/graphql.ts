@@ -9,6 +9,15 @@ export type CongressForm =
   | 'DELEGATE'
   | 'PLENARY';
 
+/** where the money of a welfare record came from */
+export type FundSource =
+  | 'DONORS'
+  | 'EMPLOYER'
+  | 'MAI_AM_FUND'
+  | 'MEMBER_DONATIONS'
+  | 'SOCIAL_FUND'
+  | 'UNION_FINANCE';
+
 export type ImportMode =
   | 'ALL_OR_NOTHING'
   | 'VALID_ROWS';
@@ -103,6 +112,20 @@ export type Role =
   | 'SYSTEM_ADMIN'
   | 'UNION_ADMIN';
 
+/** one row of the target import template (the panel parses Vietnamese numbers and dates) */
+export type TargetImportRow = {
+  actual?: number | null | undefined;
+  /** the indicator’s code (NEW_MEMBERS, PARTY_ADMISSIONS, …) */
+  indicatorCode: string;
+  note?: string | null | undefined;
+  planned: number;
+  reportedRate?: number | null | undefined;
+  /** the spreadsheet row, for error reports (default: position + 2) */
+  rowNumber?: number | null | undefined;
+  source: TargetSource;
+  year: number;
+};
+
 export type TargetSource =
   | 'ANNUAL_PROGRAMME'
   | 'ASSIGNED_PLAN'
@@ -114,6 +137,20 @@ export type TargetStatus =
   | 'EXCEEDED'
   | 'MET'
   | 'NOT_MET';
+
+/** one row of the welfare import template */
+export type WelfareImportRow = {
+  /** VND, whole đồng */
+  amount: number;
+  count: number;
+  /** ISO date */
+  date: string;
+  fundSource?: FundSource | null | undefined;
+  kind: WelfareKind;
+  note?: string | null | undefined;
+  /** the spreadsheet row, for error reports (default: position + 2) */
+  rowNumber?: number | null | undefined;
+};
 
 export type WelfareKind =
   | 'BEREAVEMENT'
@@ -306,3 +343,23 @@ export type YearReportQuery = { yearReport: { unitId: string, year: number, memb
         | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null, grassrootsUnionId: string }
         | { id: string, name: string, level: OrgLevel, federationId: string }
        | null }> } };
+
+export type YearImportOutcomeFragment = { total: number, valid: number, imported: number, errors: Array<{ row: number, column: string, code: string, message: string }> };
+
+export type ImportTargetsMutationVariables = Exact<{
+  unitId: string;
+  rows: Array<TargetImportRow> | TargetImportRow;
+  dryRun: boolean;
+}>;
+
+
+export type ImportTargetsMutation = { importTargets: { total: number, valid: number, imported: number, errors: Array<{ row: number, column: string, code: string, message: string }> } };
+
+export type ImportWelfareRecordsMutationVariables = Exact<{
+  unitId: string;
+  rows: Array<WelfareImportRow> | WelfareImportRow;
+  dryRun: boolean;
+}>;
+
+
+export type ImportWelfareRecordsMutation = { importWelfareRecords: { total: number, valid: number, imported: number, errors: Array<{ row: number, column: string, code: string, message: string }> } };

@@ -16,6 +16,8 @@ import {
   SUBMIT_NOMINATION,
   WITHDRAW_NOMINATION,
   YEAR_REPORT,
+  IMPORT_TARGETS,
+  IMPORT_WELFARE,
 } from './operations';
 import { FIELDS } from './queries';
 import { RESOURCE_TYPES } from './resources';
@@ -100,7 +102,11 @@ export interface CongDoanDataProvider extends DataProvider {
   awardStats(p?: { unitId?: string | null; year?: number }): Promise<AwardStatRow[]>;
   orgUnit(id: string): Promise<OrgUnitRef | null>;
   yearReport(unitId: string, year: number): Promise<YearReport>;
+  importTargets(p: G.ImportTargetsMutationVariables): Promise<YearImportReport>;
+  importWelfareRecords(p: G.ImportWelfareRecordsMutationVariables): Promise<YearImportReport>;
 }
+
+export type YearImportReport = G.ImportTargetsMutation['importTargets'];
 
 export type YearReport = G.YearReportQuery['yearReport'];
 
@@ -200,5 +206,11 @@ export const dataProvider: CongDoanDataProvider = {
   },
   async yearReport(unitId, year) {
     return (await gqlRequest(YEAR_REPORT, { unitId, year })).yearReport;
+  },
+  async importTargets(p) {
+    return (await gqlRequest(IMPORT_TARGETS, p)).importTargets;
+  },
+  async importWelfareRecords(p) {
+    return (await gqlRequest(IMPORT_WELFARE, p)).importWelfareRecords;
   },
 };

@@ -194,3 +194,25 @@ export const YEAR_REPORT = doc<G.YearReportQuery, G.YearReportQueryVariables>(
   `,
   UNIT_REF,
 );
+
+const YEAR_IMPORT_REPORT = /* GraphQL */ `
+  fragment YearImportOutcome on YearImportReport { total valid imported errors { row column code message } }
+`;
+
+export const IMPORT_TARGETS = doc<G.ImportTargetsMutation, G.ImportTargetsMutationVariables>(
+  /* GraphQL */ `
+    mutation ImportTargets($unitId: ID!, $rows: [TargetImportRow!]!, $dryRun: Boolean!) {
+      importTargets(unitId: $unitId, rows: $rows, dryRun: $dryRun) { ...YearImportOutcome }
+    }
+  `,
+  YEAR_IMPORT_REPORT,
+);
+
+export const IMPORT_WELFARE = doc<G.ImportWelfareRecordsMutation, G.ImportWelfareRecordsMutationVariables>(
+  /* GraphQL */ `
+    mutation ImportWelfareRecords($unitId: ID!, $rows: [WelfareImportRow!]!, $dryRun: Boolean!) {
+      importWelfareRecords(unitId: $unitId, rows: $rows, dryRun: $dryRun) { ...YearImportOutcome }
+    }
+  `,
+  YEAR_IMPORT_REPORT,
+);
