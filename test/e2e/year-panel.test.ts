@@ -127,6 +127,7 @@ describe('the year in the panel', () => {
     const created = row(page, 'Vượt chỉ tiêu');
     await created.first().waitFor();
     expect(await created.first().innerText()).toMatch(/40\s+46\s+115 %/);
+    await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`${server.url}/#/targets?filter=${encodeURIComponent(JSON.stringify({ year: 2023 }))}`);
     await page.locator('tbody tr').first().waitFor();

@@ -57,7 +57,7 @@ const STATUS_COLORS: Record<string, 'default' | 'primary' | 'secondary' | 'succe
   ACTIVE: 'success',
   LEFT: 'default',
   EXCEEDED: 'success',
-  MET: 'primary',
+  MET: 'info',
   NOT_MET: 'error',
 };
 

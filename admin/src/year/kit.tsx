@@ -208,6 +208,7 @@ export const V = { positive, notNegative, atLeastOne, score, integer };
 function input(f: YearField, editing: boolean, resource: ResourceName): ReactElement | null {
   if (f.serverSet) return null;
   if (f.editOnly && !editing) return null;
+  if (f.computed && !editing) return null;
   if (f.computed || (f.fixed && editing)) {
     return (
       <Labeled key={f.source} source={f.source} resource={resource}>
@@ -239,17 +240,7 @@ function input(f: YearField, editing: boolean, resource: ResourceName): ReactEle
     case 'bool':
       return <BooleanInput key={f.source} source={f.source} helperText={helperText} />;
     case 'unit':
-      return (
-        <UnitOfLevel
-          key={f.source}
-          source={f.source}
-          levelSource={levelSource(f.source)}
-          levelLabel="cd.year.unit_level"
-          required={f.required}
-          helperText={helperText}
-          levels={f.levels}
-        />
-      );
+      return <UnitInput key={f.source} field={f} resource={resource} />;
     case 'ref':
       return (
         <ReferenceInput key={f.source} source={f.source} reference={f.reference!} perPage={50}>
@@ -264,6 +255,22 @@ function input(f: YearField, editing: boolean, resource: ResourceName): ReactEle
       );
   }
 }
+
+/** A unit of any level: its level (named after the field), then the unit. */
+const UnitInput = ({ field: f, resource }: { field: YearField; resource: ResourceName }) => {
+  const translate = useTranslate();
+  const name = translate(`resources.${resource}.fields.${f.source}`);
+  return (
+    <UnitOfLevel
+      source={f.source}
+      levelSource={levelSource(f.source)}
+      levelLabel={`${name} – ${translate('cd.year.unit_level').toLowerCase()}`}
+      required={f.required}
+      helperText={f.helperText}
+      levels={f.levels}
+    />
+  );
+};
 
 /** Form-only fields (the level beside a unit) and computed fields never reach the API. */
 function transformOf(spec: YearResourceSpec) {

@@ -148,7 +148,7 @@ export function reportPdf(text: ReportText): TDocumentDefinitions {
     for (const l of s.lines) content.push({ text: l, margin: [0, 0, 0, 3] });
     for (const tb of s.tables) {
       if (tb.caption) content.push({ text: tb.caption, italics: true, margin: [0, 4, 0, 2] });
-      const cell = (v: string, i: number, bold = false): TableCell => ({ text: v, alignment: tb.numeric.includes(i) ? 'right' : 'left', bold });
+      const cell = (v: string, i: number, bold = false): TableCell => ({ text: v, alignment: tb.numeric.includes(i) ? 'right' : 'left', bold, noWrap: i > 0 });
       const body: TableCell[][] = [tb.head.map((h, i) => cell(h, i, true)), ...tb.rows.map((r) => r.map((v, i) => cell(v, i)))];
       if (tb.total) body.push(tb.total.map((v, i) => cell(v, i, true)));
       content.push({
