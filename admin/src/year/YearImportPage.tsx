@@ -173,7 +173,7 @@ export const YearImportPage = () => {
   const listPath = kind === 'targets' ? '/targets' : '/welfareRecords';
 
   return (
-    <Box sx={{ mt: 2, maxWidth: 1100, minWidth: 0 }} data-testid="year-import">
+    <Box sx={{ mt: 2, maxWidth: { xs: 'calc(100vw - 16px)', md: 1100 }, minWidth: 0 }} data-testid="year-import">
       <Title title="cd.year.import.title" />
       <Card>
         <CardContent>

@@ -65,7 +65,7 @@ const ReportTableView = ({ table }: { table: ReportTable }) => (
       {table.rows.map((r, j) => (
         <TableRow key={j}>
           {r.map((v, i) => (
-            <TableCell key={i} align={table.numeric.includes(i) ? 'right' : 'left'} sx={{ whiteSpace: i > 0 ? 'nowrap' : undefined }}>{v}</TableCell>
+            <TableCell key={i} align={table.numeric.includes(i) ? 'right' : 'left'} sx={i > 0 ? { whiteSpace: 'nowrap' } : { minWidth: 170 }}>{v}</TableCell>
           ))}
         </TableRow>
       ))}
@@ -116,7 +116,7 @@ export const YearReportPage = () => {
   };
 
   return (
-    <Box sx={{ mt: 2, maxWidth: 1100, width: '100%', minWidth: 0, overflowX: 'hidden' }} data-testid="year-report-page">
+    <Box sx={{ mt: 2, maxWidth: { xs: 'calc(100vw - 16px)', md: 1100 }, width: '100%', minWidth: 0, overflowX: 'hidden' }} data-testid="year-report-page">
       {PRINT}
       <Title title="cd.year.report.title" />
       <Card className="no-print">
