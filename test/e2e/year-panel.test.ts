@@ -77,6 +77,19 @@ describe('the year in the panel', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
     await screenshot(page, 'year-report');
 
+    // On paper: the report alone, without the menu, the app bar and the controls.
+    await page.emulateMedia({ media: 'print' });
+    const menuItem = page.getByRole('menuitem', { name: 'Báo cáo năm' });
+    expect(await menuItem.isVisible()).toBe(false);
+    expect(await page.locator('header.MuiAppBar-root').first().isVisible()).toBe(false);
+    expect(await page.getByTestId('report-pdf').isVisible()).toBe(false);
+    expect(await report.getByText('8/10 chỉ tiêu đạt và vượt').isVisible()).toBe(true);
+    // the page's full width to the report (no room kept for the menu)
+    expect((await report.boundingBox())!.x).toBeLessThan(40);
+    await page.emulateMedia({ media: 'screen' });
+    expect(await menuItem.isVisible()).toBe(true);
+    expect(await page.locator('header.MuiAppBar-root').first().isVisible()).toBe(true);
+
     // The PDF: pdfmake in the browser, read back with pdftotext — Vietnamese with every diacritic.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-pdf').click()]);
     expect(download.suggestedFilename()).toBe('bao-cao-nam-2023-cong-doan-vien-chuc-tinh-thanh-hoa.pdf');

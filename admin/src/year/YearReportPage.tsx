@@ -33,7 +33,7 @@ const PRINT = (
   <GlobalStyles
     styles={{
       '@media print': {
-        '.RaSidebar-root, .RaAppBar-root, header.MuiAppBar-root, .no-print, .RaLayout-appFrame > .MuiToolbar-root': { display: 'none !important' },
+        '[class*="RaSidebar"], .MuiDrawer-root, .MuiDrawer-docked, header.MuiAppBar-root, .no-print, .MuiSnackbar-root': { display: 'none !important' },
         '.RaLayout-appFrame': { marginTop: '0 !important' },
         '.RaLayout-content': { padding: '0 !important' },
         '.year-report': { boxShadow: 'none !important', border: 'none !important' },
