@@ -52,10 +52,13 @@ describe('the year in the panel', () => {
     await login(page, server.url, 'cdvc.thanhhoa');
     // The menu has the new section.
     await page.getByText('Năm công đoàn').first().waitFor();
-    await page.getByRole('menuitem', { name: 'Báo cáo năm' }).click();
-    await page.waitForURL(/#\/year-report/);
-    // The account's own unit is the default; the article's year is chosen in the URL.
-    await page.goto(`${server.url}/#/year-report?unitId=${cdvc}&year=2023`);
+    await page.getByRole('menuitem', { name: 'Báo cáo năm' }).waitFor();
+    // From the unit's own page to its report, then the article's year.
+    await page.getByRole('menuitem', { name: 'Đơn vị của tôi' }).click();
+    await page.locator('#main-content').getByRole('link', { name: 'Báo cáo năm' }).click();
+    await page.waitForURL(new RegExp(`#/year-report\\?unitId=${cdvc}`));
+    await page.locator('input[name="year"]').fill('2023');
+    await page.waitForURL(/year=2023/);
     const report = page.getByTestId('year-report');
     await report.waitFor();
     await report.getByText('Công đoàn Viên chức tỉnh Thanh Hóa').first().waitFor();
