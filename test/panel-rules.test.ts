@@ -47,6 +47,9 @@ function serverAllows(operation: string, permissions: string[]): boolean {
   return declared.split(' & ').every((p) => permissions.includes(p));
 }
 
+/** The list query's name of a type: allMembers, allClusterEntries, allCongresses. */
+const plural = (type: string) => (type.endsWith('y') ? `${type.slice(0, -1)}ies` : type.endsWith('s') ? `${type}es` : `${type}s`);
+
 async function codeOf(api: Api, query: string): Promise<string | null> {
   try {
     await api.q(query);
@@ -107,11 +110,11 @@ describe('list and show: canAccess against the server', () => {
     const mismatches: string[] = [];
     for (const resource of RESOURCES) {
       const type = RESOURCE_TYPES[resource];
-      expect(DECLARED.has(`all${type}s`)).toBe(true);
+      expect(DECLARED.has(`all${plural(type)}`)).toBe(true);
       let rows: Array<{ id: string }> = [];
       let listCode: string | null = null;
       try {
-        rows = (await api.q<Record<string, Array<{ id: string }>>>(`{ all${type}s { id } }`))[`all${type}s`];
+        rows = (await api.q<Record<string, Array<{ id: string }>>>(`{ all${plural(type)} { id } }`))[`all${plural(type)}`];
       } catch (e) {
         if (!(e instanceof ClientError)) throw e;
         listCode = e.response.errors?.[0]?.extensions?.code as string;
@@ -163,6 +166,9 @@ const ACTIONS: Array<{ resource: string; action: string; mutation: string }> = [
   { resource: 'nominations', action: 'recordConfederationDecision', mutation: 'recordConfederationDecision' },
   { resource: 'approvals', action: 'list', mutation: 'reviewNominations' },
   { resource: 'memberImport', action: 'create', mutation: 'importMembers' },
+  { resource: 'yearImport', action: 'create', mutation: 'importTargets' },
+  { resource: 'yearImport', action: 'create', mutation: 'importWelfareRecords' },
+  { resource: 'yearReport', action: 'read', mutation: 'yearReport' },
 ];
 
 describe('create, edit, delete: canAccess against the permissions the server declares', () => {

@@ -1,3 +1,5 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
+import PostAddIcon from '@mui/icons-material/PostAdd';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ComponentType, ReactElement } from 'react';
 import type { ResourceProps } from 'react-admin';
@@ -13,6 +15,10 @@ import type { CanAccessParams } from './providers/canAccess';
 import type { ResourceName } from './providers/resources';
 import { unitResource } from './units';
 import users from './users';
+import { YearImportPage } from './year/YearImportPage';
+import { YearReportPage } from './year/YearReportPage';
+import { yearScreens } from './year/specs';
+
 
 /**
  * Every resource and page of the panel, once: App.tsx registers them (<Resource>, routes) and the
@@ -54,6 +60,37 @@ export const MENU = [
   {
     label: 'cd.menu.commendation',
     entries: [resource('nominations', nominations), resource('awards', awards), resource('awardTypes', awardTypes)],
+  },
+  {
+    label: 'cd.menu.year',
+    entries: [
+      {
+        kind: 'page',
+        path: '/year-report',
+        element: <YearReportPage />,
+        label: 'cd.menu.year_report',
+        icon: AssessmentIcon,
+        access: { resource: 'yearReport', action: 'read' },
+      },
+      resource('targets', yearScreens.targets),
+      resource('welfareRecords', yearScreens.welfareRecords),
+      resource('annualRatings', yearScreens.annualRatings),
+      resource('initiatives', yearScreens.initiatives),
+      resource('congresses', yearScreens.congresses),
+      resource('committeeSeats', yearScreens.committeeSeats),
+      resource('emulationMovements', yearScreens.emulationMovements),
+      resource('emulationClusters', yearScreens.emulationClusters),
+      resource('clusterEntries', yearScreens.clusterEntries),
+      resource('indicators', yearScreens.indicators),
+      {
+        kind: 'page',
+        path: '/year-import',
+        element: <YearImportPage />,
+        label: 'cd.menu.year_import',
+        icon: PostAddIcon,
+        access: { resource: 'yearImport', action: 'create' },
+      },
+    ],
   },
   {
     label: 'cd.menu.system',

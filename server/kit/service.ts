@@ -5,7 +5,7 @@ import { hasPermission, seesPersonalData } from '../auth/permissions';
 import { scopePredicate, ScopedTable } from '../auth/scope';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
-import { badInput, conflict, notFound } from '../common/errors';
+import { AppError, badInput, conflict, notFound } from '../common/errors';
 import { checkText, parseId } from '../common/input';
 import { LIMITS } from '../common/limits';
 import { applyFilter, applyKeyset, applySortAndPage, Keyset, ListArgsLike, ListSpec } from '../common/list';
@@ -261,6 +261,41 @@ export class ResourceService<E extends Row> {
     });
   }
 
+  /**
+   * Creates many rows all or nothing, in one transaction: each row goes through the very checks
+   * of `create` (scope, rules, uniqueness) and gets its audit row (action IMPORT). Every refused
+   * row is reported (its spreadsheet row, the field, the code and the message); if any is
+   * refused, or on a dry run, the transaction is rolled back and nothing is written.
+   */
+  async importMany(caller: Caller, rows: Array<{ row: number; input: Record<string, unknown> }>, dryRun: boolean): Promise<BatchReport> {
+    const errors: BatchRowError[] = [];
+    let created = 0;
+    const rollback = new Error('rollback');
+    try {
+      await this.db.transaction(async (em) => {
+        for (const { row, input } of rows) {
+          try {
+            const values = this.values(input);
+            const entity = this.repo(em).create(values as DeepPartial<E>);
+            await this.prepare(em, caller, entity, input, null);
+            await this.save(em, entity);
+            await this.afterSave(em, entity);
+            await this.audit.record(em, caller, { action: 'IMPORT', entityType: this.resource.name, entityId: entity.id, unitId: this.auditUnit(entity), after: entity });
+            created++;
+          } catch (e) {
+            if (!(e instanceof AppError)) throw e;
+            errors.push({ row, column: String(e.extensions.field ?? ''), code: String(e.extensions.code), message: e.message });
+          }
+        }
+        if (dryRun || errors.length) throw rollback;
+      });
+    } catch (e) {
+      if (e !== rollback) throw e;
+    }
+    const invalid = new Set(errors.map((e) => e.row)).size;
+    return { total: rows.length, valid: rows.length - invalid, imported: dryRun || errors.length ? 0 : created, errors };
+  }
+
   /** Deletes the row (its values stay in the audit trail). Resources whose rows carry history override this. */
   async remove(caller: Caller, id: number): Promise<E> {
     return this.db.transaction(async (em) => {
@@ -278,4 +313,17 @@ export class ResourceService<E extends Row> {
     void caller;
     void row;
   }
+}
+
+export interface BatchRowError {
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+}
+export interface BatchReport {
+  total: number;
+  valid: number;
+  imported: number;
+  errors: BatchRowError[];
 }

@@ -12,6 +12,7 @@ import { Initiative, InitiativeResource } from './initiative.entity';
 import { CommitteeSeat, CommitteeSeatResource, Congress, CongressResource } from './congress.entity';
 import { RuleThresholdResource } from './threshold.entity';
 import { REPORT_RESOLVERS } from './report.resolver';
+import { YearImportResolver } from './import.resolver';
 
 /** The CRUD grammar of every record of the union's year. */
 const CRUD = [
@@ -88,4 +89,4 @@ export class InitiativeAuthorsResolver {
   }
 }
 
-export const YEAR_RESOLVERS = [...CRUD, ...EDGES, ClusterEntryRankResolver, InitiativeAuthorsResolver, ...REPORT_RESOLVERS] as const;
+export const YEAR_RESOLVERS = [...CRUD, ...EDGES, ClusterEntryRankResolver, InitiativeAuthorsResolver, ...REPORT_RESOLVERS, YearImportResolver] as const;

@@ -56,6 +56,9 @@ const STATUS_COLORS: Record<string, 'default' | 'primary' | 'secondary' | 'succe
   WITHDRAWN: 'default',
   ACTIVE: 'success',
   LEFT: 'default',
+  EXCEEDED: 'success',
+  MET: 'info',
+  NOT_MET: 'error',
 };
 
 /** A status as a coloured chip. */
@@ -122,3 +125,18 @@ export const RecordTitle = ({ source = 'name' }: { source?: string }) => {
   const record = useRecordContext();
   return <>{record ? String(record[source] ?? '') : ''}</>;
 };
+
+// The union's year (schema enums, in the order a report lists them).
+export const RATING_LEVELS = ['EXCELLENT', 'GOOD', 'COMPLETED', 'NOT_COMPLETED'] as const;
+export const TARGET_SOURCES = ['CONGRESS_RESOLUTION', 'ANNUAL_PROGRAMME', 'ASSIGNED_PLAN', 'EMULATION_PLEDGE'] as const;
+export const TARGET_STATUSES = ['EXCEEDED', 'MET', 'NOT_MET'] as const;
+export const WELFARE_KINDS = ['SICKNESS', 'MATERNITY', 'BEREAVEMENT', 'WEDDING', 'HARDSHIP', 'TET_GIFT', 'POLICY_FAMILY', 'HOUSING', 'CHARITY', 'OTHER'] as const;
+export const FUND_SOURCES = ['UNION_FINANCE', 'SOCIAL_FUND', 'MAI_AM_FUND', 'EMPLOYER', 'DONORS', 'MEMBER_DONATIONS'] as const;
+export const INITIATIVE_STATUSES = ['REGISTERED', 'RECOGNIZED', 'APPLIED'] as const;
+export const CONGRESS_FORMS = ['PLENARY', 'DELEGATE'] as const;
+export const ELECTED_POSITIONS = ['CHAIR', 'VICE_CHAIR', 'STANDING_MEMBER', 'BCH_MEMBER', 'INSPECTION_MEMBER', 'DELEGATE', 'ALTERNATE_DELEGATE'] as const;
+export const EMULATION_KINDS = ['REGULAR', 'ROUND', 'THEMATIC'] as const;
+export const CLUSTER_KINDS = ['CLUSTER', 'BLOC'] as const;
+export const CLUSTER_ROLES = ['LEADER', 'DEPUTY', 'MEMBER'] as const;
+export const MEASURE_UNITS = ['PERSON', 'UNIT', 'PERCENT', 'VND', 'COUNT'] as const;
+export const AGGREGATIONS = ['SUM', 'NONE'] as const;

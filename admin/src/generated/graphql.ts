@@ -4,9 +4,30 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** đại hội toàn thể, đại hội đại biểu */
+export type CongressForm =
+  | 'DELEGATE'
+  | 'PLENARY';
+
+/** where the money of a welfare record came from */
+export type FundSource =
+  | 'DONORS'
+  | 'EMPLOYER'
+  | 'MAI_AM_FUND'
+  | 'MEMBER_DONATIONS'
+  | 'SOCIAL_FUND'
+  | 'UNION_FINANCE';
+
 export type ImportMode =
   | 'ALL_OR_NOTHING'
   | 'VALID_ROWS';
+
+export type MeasureUnit =
+  | 'COUNT'
+  | 'PERCENT'
+  | 'PERSON'
+  | 'UNIT'
+  | 'VND';
 
 /** one row of the member import template (docs: README, "Member import"), as text */
 export type MemberImportRow = {
@@ -72,6 +93,13 @@ export type Permission =
   | 'WriteUser'
   | 'WriteYear';
 
+/** Hướng dẫn 1294/HD-TLĐ (2019): hoàn thành xuất sắc / tốt / hoàn thành / không hoàn thành nhiệm vụ */
+export type RatingLevel =
+  | 'COMPLETED'
+  | 'EXCELLENT'
+  | 'GOOD'
+  | 'NOT_COMPLETED';
+
 export type ReviewDecision =
   | 'APPROVE'
   | 'REJECT'
@@ -83,6 +111,58 @@ export type Role =
   | 'GRASSROOTS_CHAIR'
   | 'SYSTEM_ADMIN'
   | 'UNION_ADMIN';
+
+/** one row of the target import template (the panel parses Vietnamese numbers and dates) */
+export type TargetImportRow = {
+  actual?: number | null | undefined;
+  /** the indicator’s code (NEW_MEMBERS, PARTY_ADMISSIONS, …) */
+  indicatorCode: string;
+  note?: string | null | undefined;
+  planned: number;
+  reportedRate?: number | null | undefined;
+  /** the spreadsheet row, for error reports (default: position + 2) */
+  rowNumber?: number | null | undefined;
+  source: TargetSource;
+  year: number;
+};
+
+export type TargetSource =
+  | 'ANNUAL_PROGRAMME'
+  | 'ASSIGNED_PLAN'
+  | 'CONGRESS_RESOLUTION'
+  | 'EMULATION_PLEDGE';
+
+/** vượt, đạt, không đạt chỉ tiêu */
+export type TargetStatus =
+  | 'EXCEEDED'
+  | 'MET'
+  | 'NOT_MET';
+
+/** one row of the welfare import template */
+export type WelfareImportRow = {
+  /** VND, whole đồng */
+  amount: number;
+  count: number;
+  /** ISO date */
+  date: string;
+  fundSource?: FundSource | null | undefined;
+  kind: WelfareKind;
+  note?: string | null | undefined;
+  /** the spreadsheet row, for error reports (default: position + 2) */
+  rowNumber?: number | null | undefined;
+};
+
+export type WelfareKind =
+  | 'BEREAVEMENT'
+  | 'CHARITY'
+  | 'HARDSHIP'
+  | 'HOUSING'
+  | 'MATERNITY'
+  | 'OTHER'
+  | 'POLICY_FAMILY'
+  | 'SICKNESS'
+  | 'TET_GIFT'
+  | 'WEDDING';
 
 type UnitRef_Federation_Fragment = { id: string, name: string, level: OrgLevel };
 
@@ -245,3 +325,41 @@ export type RevokeApiTokenMutationVariables = Exact<{
 
 
 export type RevokeApiTokenMutation = { deleteApiToken: { id: string } | null };
+
+export type YearReportQueryVariables = Exact<{
+  unitId: string;
+  year: number;
+}>;
+
+
+export type YearReportQuery = { yearReport: { unitId: string, year: number, members: number, newMembers: number, undatedMembers: number, grassrootsUnions: number, unit:
+      | { id: string, name: string, level: OrgLevel }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null, grassrootsUnionId: string }
+      | { id: string, name: string, level: OrgLevel, federationId: string }
+     | null, targets: { total: number, met: number, rows: Array<{ id: string, planned: number, actual: number | null, rate: number | null, reportedRate: number | null, rateGap: number | null, status: TargetStatus | null, source: TargetSource, indicator: { code: string, name: string, unit: MeasureUnit } | null }> }, welfare: { count: number, amount: number, byKind: Array<{ kind: WelfareKind, count: number, amount: number, records: number }> }, initiatives: { count: number, recognized: number, applied: number, benefit: number }, ratings: Array<{ level: RatingLevel, count: number }>, grassrootsRatings: Array<{ level: RatingLevel, count: number }>, awards: Array<{ count: number, awardType: { code: string, name: string } | null }>, congresses: Array<{ id: string, unitId: string, heldOn: string, ordinal: string | null, termStartYear: number, termEndYear: number, form: CongressForm, convenedCount: number, attendedCount: number, quorate: boolean, unit:
+        | { id: string, name: string, level: OrgLevel }
+        | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null }
+        | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null, grassrootsUnionId: string }
+        | { id: string, name: string, level: OrgLevel, federationId: string }
+       | null }> } };
+
+export type YearImportOutcomeFragment = { total: number, valid: number, imported: number, errors: Array<{ row: number, column: string, code: string, message: string }> };
+
+export type ImportTargetsMutationVariables = Exact<{
+  unitId: string;
+  rows: Array<TargetImportRow> | TargetImportRow;
+  dryRun: boolean;
+}>;
+
+
+export type ImportTargetsMutation = { importTargets: { total: number, valid: number, imported: number, errors: Array<{ row: number, column: string, code: string, message: string }> } };
+
+export type ImportWelfareRecordsMutationVariables = Exact<{
+  unitId: string;
+  rows: Array<WelfareImportRow> | WelfareImportRow;
+  dryRun: boolean;
+}>;
+
+
+export type ImportWelfareRecordsMutation = { importWelfareRecords: { total: number, valid: number, imported: number, errors: Array<{ row: number, column: string, code: string, message: string }> } };

@@ -1,4 +1,5 @@
 import type { vi } from './vi';
+import { YEAR_EN } from './year.en';
 
 /** The panel's own strings in English: the type keeps the keys identical to vi.ts. */
 export const en: typeof vi = {
@@ -106,10 +107,12 @@ export const en: typeof vi = {
       },
       diff: { field: 'Field', before: 'Before', after: 'After' },
     },
+    ...YEAR_EN.resources,
   },
   cd: {
     app: { title: 'CongDoan', subtitle: 'Union members and commendations' },
     menu: {
+      ...YEAR_EN.cd.menu,
       dashboard: 'Dashboard', approvals: 'Approval desk', my_unit: 'My unit', organisation: 'Organisation', members: 'Members',
       commendation: 'Commendations', system: 'System', import: 'Import members',
     },
@@ -121,6 +124,7 @@ export const en: typeof vi = {
       role_of: '%{role} · %{unit}',
     },
     errors: {
+      ...YEAR_EN.cd.errors,
       required: 'Required',
       taken: 'This value is already used',
       future_date: 'Cannot be in the future',
@@ -137,6 +141,7 @@ export const en: typeof vi = {
       out_of_scope: 'This unit is outside your scope',
     },
     enums: {
+      ...YEAR_EN.enums,
       Role: { SYSTEM_ADMIN: 'System admin', FEDERATION_ADMIN: 'Federation admin', UNION_ADMIN: 'Union admin', GRASSROOTS_CHAIR: 'Grassroots chair', ANALYST: 'Analyst' },
       Gender: { MALE: 'Male', FEMALE: 'Female' },
       MemberStatus: { ACTIVE: 'Active', LEFT: 'Left' },
@@ -154,6 +159,7 @@ export const en: typeof vi = {
       AuditAction: { CREATE: 'Create', UPDATE: 'Update', DELETE: 'Delete / dissolve', MOVE: 'Move', LOGIN: 'Login', IMPORT: 'Import' },
       EntityType: { OrgUnit: 'Unit', Member: 'Member', User: 'Account', Nomination: 'Nomination', Award: 'Award', AwardType: 'Award type' },
     },
+    year: YEAR_EN.cd.year,
     common: {
       breadcrumb: 'Unit path',
       info: 'Details',

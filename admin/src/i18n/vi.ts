@@ -1,4 +1,6 @@
 /** The panel's own strings in Vietnamese (the default language). en.ts has exactly the same keys. */
+import { YEAR_VI } from './year.vi';
+
 export const vi = {
   resources: {
     federations: {
@@ -105,10 +107,12 @@ export const vi = {
       },
       diff: { field: 'Trường', before: 'Trước', after: 'Sau' },
     },
+    ...YEAR_VI.resources,
   },
   cd: {
     app: { title: 'CongDoan', subtitle: 'Quản lý đoàn viên và thi đua khen thưởng' },
     menu: {
+      ...YEAR_VI.cd.menu,
       dashboard: 'Tổng quan', approvals: 'Bàn duyệt khen thưởng', my_unit: 'Đơn vị của tôi', organisation: 'Tổ chức',
       members: 'Đoàn viên', commendation: 'Thi đua, khen thưởng', system: 'Hệ thống', import: 'Nhập đoàn viên',
     },
@@ -120,6 +124,7 @@ export const vi = {
       role_of: '%{role} · %{unit}',
     },
     errors: {
+      ...YEAR_VI.cd.errors,
       required: 'Bắt buộc',
       taken: 'Giá trị này đã được sử dụng',
       future_date: 'Không được là ngày trong tương lai',
@@ -136,6 +141,7 @@ export const vi = {
       out_of_scope: 'Đơn vị này không thuộc phạm vi của bạn',
     },
     enums: {
+      ...YEAR_VI.enums,
       Role: { SYSTEM_ADMIN: 'Quản trị hệ thống', FEDERATION_ADMIN: 'Quản trị LĐLĐ', UNION_ADMIN: 'Quản trị công đoàn cấp trên', GRASSROOTS_CHAIR: 'Chủ tịch CĐCS', ANALYST: 'Phân tích số liệu' },
       Gender: { MALE: 'Nam', FEMALE: 'Nữ' },
       MemberStatus: { ACTIVE: 'Đang sinh hoạt', LEFT: 'Đã ra khỏi' },
@@ -155,6 +161,7 @@ export const vi = {
         OrgUnit: 'Đơn vị', Member: 'Đoàn viên', User: 'Tài khoản', Nomination: 'Đề nghị khen thưởng', Award: 'Khen thưởng', AwardType: 'Hình thức khen thưởng',
       },
     },
+    year: YEAR_VI.cd.year,
     common: {
       breadcrumb: 'Đường dẫn đơn vị',
       info: 'Thông tin',

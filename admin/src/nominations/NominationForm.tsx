@@ -16,34 +16,13 @@ import {
   useGetOne,
   useTranslate,
 } from 'react-admin';
-import { enumChoices, RecordTitle, UNIT_LEVELS, useOrgUnit } from '../common/fields';
+import { RecordTitle } from '../common/fields';
+import { UnitOfLevel } from '../common/UnitOfLevel';
 import { thisYear } from '../common/format';
 import { useNotFoundHome, useSessionUser } from '../common/hooks';
-import { LEVEL_RESOURCE } from '../providers/resources';
 
 const awardTypeText = (r: any) => (r ? `${r.code} – ${r.name}` : '');
 const memberText = (r: any) => (r ? `${r.fullName}${r.cardNumber ? ` (${r.cardNumber})` : ''}` : '');
-
-/** A unit of a chosen level: the level first (form-only), then the unit. */
-const UnitOfLevel = ({ source, levelSource, required: isRequired }: { source: string; levelSource: string; required?: boolean }) => {
-  const level = useWatch({ name: levelSource });
-  const id = useWatch({ name: source });
-  const { setValue } = useFormContext();
-  const current = useOrgUnit(id);
-  useEffect(() => {
-    if (!level && current.data?.level) setValue(levelSource, current.data.level);
-  }, [level, current.data?.level, levelSource, setValue]);
-  return (
-    <>
-      <SelectInput source={levelSource} choices={enumChoices('OrgLevel', UNIT_LEVELS)} validate={isRequired ? required() : undefined} />
-      {level && (
-        <ReferenceInput source={source} reference={LEVEL_RESOURCE[level]} key={level}>
-          <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} validate={isRequired ? required() : undefined} fullWidth />
-        </ReferenceInput>
-      )}
-    </>
-  );
-};
 
 /** The nominee input follows the award type: a member for an individual award, a unit for a collective one. */
 const NomineeInput = () => {

@@ -96,6 +96,31 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
       return read && can('ReadAward');
     case 'dashboard':
       return true;
+    // The union's year: read with ReadYear; a unit's records written with WriteYear (the server
+    // checks the unit lies at or below the scope), ratings by the level above (RateUnits), the
+    // indicator catalogue by SYSTEM_ADMIN (WriteIndicator).
+    case 'targets':
+    case 'welfareRecords':
+    case 'initiatives':
+    case 'congresses':
+    case 'committeeSeats':
+    case 'emulationMovements':
+    case 'emulationClusters':
+    case 'clusterEntries':
+      if (read) return can('ReadYear');
+      return can('WriteYear');
+    case 'annualRatings':
+      if (read) return can('ReadYear');
+      // a unit never rates itself: its own rating row is read-only for its own scope
+      if (record && user.scopeUnitId && String(record.unitId) === String(user.scopeUnitId)) return false;
+      return can('RateUnits');
+    case 'indicators':
+      if (read) return can('ReadYear');
+      return can('WriteIndicator');
+    case 'yearReport':
+      return can('ReadYear');
+    case 'yearImport':
+      return can('WriteYear');
     default:
       return false;
   }

@@ -15,6 +15,9 @@ import {
   REVIEW_NOMINATIONS,
   SUBMIT_NOMINATION,
   WITHDRAW_NOMINATION,
+  YEAR_REPORT,
+  IMPORT_TARGETS,
+  IMPORT_WELFARE,
 } from './operations';
 import { FIELDS } from './queries';
 import { RESOURCE_TYPES } from './resources';
@@ -98,7 +101,14 @@ export interface CongDoanDataProvider extends DataProvider {
   memberStats(unitId?: string | null): Promise<MemberStatRow[]>;
   awardStats(p?: { unitId?: string | null; year?: number }): Promise<AwardStatRow[]>;
   orgUnit(id: string): Promise<OrgUnitRef | null>;
+  yearReport(unitId: string, year: number): Promise<YearReport>;
+  importTargets(p: G.ImportTargetsMutationVariables): Promise<YearImportReport>;
+  importWelfareRecords(p: G.ImportWelfareRecordsMutationVariables): Promise<YearImportReport>;
 }
+
+export type YearImportReport = G.ImportTargetsMutation['importTargets'];
+
+export type YearReport = G.YearReportQuery['yearReport'];
 
 export type ImportReport = G.ImportMembersMutation['importMembers'];
 export type Overview = G.OverviewQuery['overview'];
@@ -193,5 +203,14 @@ export const dataProvider: CongDoanDataProvider = {
   },
   async orgUnit(id) {
     return (await gqlRequest(ORG_UNIT, { id })).orgUnit;
+  },
+  async yearReport(unitId, year) {
+    return (await gqlRequest(YEAR_REPORT, { unitId, year })).yearReport;
+  },
+  async importTargets(p) {
+    return (await gqlRequest(IMPORT_TARGETS, p)).importTargets;
+  },
+  async importWelfareRecords(p) {
+    return (await gqlRequest(IMPORT_WELFARE, p)).importWelfareRecords;
   },
 };

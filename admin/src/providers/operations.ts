@@ -170,3 +170,49 @@ export const CREATE_API_TOKEN = doc<G.CreateApiTokenMutation, G.CreateApiTokenMu
 export const REVOKE_API_TOKEN = doc<G.RevokeApiTokenMutation, G.RevokeApiTokenMutationVariables>(/* GraphQL */ `
   mutation RevokeApiToken($id: ID!) { deleteApiToken(id: $id) { id } }
 `);
+
+// The union's year (issue 9).
+
+export const YEAR_REPORT = doc<G.YearReportQuery, G.YearReportQueryVariables>(
+  /* GraphQL */ `
+    query YearReport($unitId: ID!, $year: Int!) {
+      yearReport(unitId: $unitId, year: $year) {
+        unitId year members newMembers undatedMembers grassrootsUnions
+        unit { ...UnitRef }
+        targets {
+          total met
+          rows { id planned actual rate reportedRate rateGap status source indicator { code name unit } }
+        }
+        welfare { count amount byKind { kind count amount records } }
+        initiatives { count recognized applied benefit }
+        ratings { level count }
+        grassrootsRatings { level count }
+        awards { count awardType { code name } }
+        congresses { id unitId heldOn ordinal termStartYear termEndYear form convenedCount attendedCount quorate unit { ...UnitRef } }
+      }
+    }
+  `,
+  UNIT_REF,
+);
+
+const YEAR_IMPORT_REPORT = /* GraphQL */ `
+  fragment YearImportOutcome on YearImportReport { total valid imported errors { row column code message } }
+`;
+
+export const IMPORT_TARGETS = doc<G.ImportTargetsMutation, G.ImportTargetsMutationVariables>(
+  /* GraphQL */ `
+    mutation ImportTargets($unitId: ID!, $rows: [TargetImportRow!]!, $dryRun: Boolean!) {
+      importTargets(unitId: $unitId, rows: $rows, dryRun: $dryRun) { ...YearImportOutcome }
+    }
+  `,
+  YEAR_IMPORT_REPORT,
+);
+
+export const IMPORT_WELFARE = doc<G.ImportWelfareRecordsMutation, G.ImportWelfareRecordsMutationVariables>(
+  /* GraphQL */ `
+    mutation ImportWelfareRecords($unitId: ID!, $rows: [WelfareImportRow!]!, $dryRun: Boolean!) {
+      importWelfareRecords(unitId: $unitId, rows: $rows, dryRun: $dryRun) { ...YearImportOutcome }
+    }
+  `,
+  YEAR_IMPORT_REPORT,
+);

@@ -5,6 +5,7 @@
 import { AWARD_STATS, MEMBER_STATS, ORG_UNIT, OVERVIEW } from './operations';
 
 export type Sparse = Array<string | Record<string, string[]>>;
+const YEAR_ANCESTORS = ['federationId', 'unionId', 'grassrootsUnionId', 'teamId'];
 const UNIT = ['id', 'name', 'code', 'active', 'level', 'createdAt', 'updatedAt', 'dissolvedAt'];
 
 /**
@@ -52,6 +53,28 @@ export const FIELDS: Record<string, { list: Sparse; one?: Sparse }> = {
     list: ['id', 'action', 'entityType', 'entityId', 'actorId', 'actorName', 'unitId', 'at'],
     one: ['id', 'action', 'entityType', 'entityId', 'actorId', 'actorName', 'unitId', 'at', 'before', 'after'],
   },
+  // The union's year: the stored fields, the computed ones the screens show, and the ancestors (filters, scope).
+  Target: {
+    list: [
+      'id', 'unitId', 'year', 'indicatorId', { indicator: ['id', 'code', 'name', 'unit'] }, 'source', 'planned', 'actual', 'rate', 'reportedRate',
+      'rateGap', 'status', 'assignedByUnitId', 'note', ...YEAR_ANCESTORS,
+    ],
+  },
+  WelfareRecord: { list: ['id', 'unitId', 'memberId', 'date', 'year', 'kind', 'count', 'amount', 'fundSource', 'note', ...YEAR_ANCESTORS] },
+  AnnualRating: { list: ['id', 'unitId', 'year', 'level', 'score', 'appraisedByUnitId', 'decisionNumber', ...YEAR_ANCESTORS] },
+  Initiative: { list: ['id', 'unitId', 'title', 'year', 'authorMemberIds', 'status', 'benefit', 'recognizedBy', ...YEAR_ANCESTORS] },
+  Congress: {
+    list: ['id', 'unitId', 'ordinal', 'heldOn', 'termStartYear', 'termEndYear', 'form', 'convenedCount', 'attendedCount', 'quorate', 'motto', ...YEAR_ANCESTORS],
+    one: [
+      'id', 'unitId', 'ordinal', 'heldOn', 'termStartYear', 'termEndYear', 'form', 'convenedCount', 'attendedCount', 'quorate', 'motto', ...YEAR_ANCESTORS,
+      { seats: ['id', 'memberId', 'position'] },
+    ],
+  },
+  CommitteeSeat: { list: ['id', 'congressId', 'memberId', 'position', 'federationId', 'unionId', 'grassrootsUnionId'] },
+  EmulationMovement: { list: ['id', 'name', 'kind', 'launchedByUnitId', 'startsOn', 'endsOn', 'theme', 'planDocNumber', ...YEAR_ANCESTORS] },
+  EmulationCluster: { list: ['id', 'name', 'kind', 'organizingUnitId', 'active', ...YEAR_ANCESTORS] },
+  ClusterEntry: { list: ['id', 'clusterId', 'unitId', 'year', 'role', 'score', 'rank', 'leading', 'federationId', 'unionId', 'grassrootsUnionId'] },
+  Indicator: { list: ['id', 'code', 'name', 'unit', 'aggregation', 'active'] },
 };
 
 /** The dashboard's figures and the unit look-up of exports and breadcrumbs (the documents the panel sends). */

@@ -16,6 +16,17 @@ export const RESOURCE_TYPES = {
   nominations: 'Nomination',
   awards: 'Award',
   auditEvents: 'AuditEvent',
+  // The union's year (issue 9)
+  targets: 'Target',
+  welfareRecords: 'WelfareRecord',
+  annualRatings: 'AnnualRating',
+  initiatives: 'Initiative',
+  congresses: 'Congress',
+  committeeSeats: 'CommitteeSeat',
+  emulationMovements: 'EmulationMovement',
+  emulationClusters: 'EmulationCluster',
+  clusterEntries: 'ClusterEntry',
+  indicators: 'Indicator',
 } as const;
 export type ResourceName = keyof typeof RESOURCE_TYPES;
 

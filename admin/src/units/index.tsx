@@ -1,9 +1,13 @@
+import AssessmentIcon from '@mui/icons-material/Assessment';
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import { Link } from 'react-router-dom';
+import { canAccess } from '../providers/canAccess';
 import { Box } from '@mui/material';
 import type { ReactElement, ReactNode } from 'react';
 import {
   AutocompleteInput,
   BooleanInput,
+  Button,
   Create,
   CreateButton,
   Datagrid,
@@ -96,6 +100,14 @@ function unitList(spec: UnitLevelScreens, parents: Parent[]) {
   };
 }
 
+/** This unit's year report (the report page, with the unit chosen). */
+const YearReportButton = () => {
+  const record = useRecordContext();
+  const user = useSessionUser();
+  if (!record || !canAccess(user, { resource: 'yearReport', action: 'read' })) return null;
+  return <Button component={Link} to={`/year-report?unitId=${record.id}`} label="cd.menu.year_report"><AssessmentIcon /></Button>;
+};
+
 /** "Add a member" straight into this grassroots union (the create form starts with it chosen). */
 const AddMemberButton = () => {
   const record = useRecordContext();
@@ -118,6 +130,7 @@ function unitShow(spec: UnitLevelScreens, parents: Parent[], resource: ResourceN
         actions={
           <TopToolbar>
             {spec.addsMembers && <AddMemberButton />}
+            <YearReportButton />
             <EditButton />
           </TopToolbar>
         }
