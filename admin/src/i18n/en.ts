@@ -111,6 +111,10 @@ export const en: typeof vi = {
         at: 'At', before: 'Before', after: 'After', at_gte: 'From', at_lt: 'Before',
       },
       diff: { field: 'Field', before: 'Before', after: 'After' },
+      extra_fields: {
+        comment: 'Comment', awardId: 'Award', parentId: 'Parent unit', fromStatus: 'Status before', toStatus: 'Status after',
+        decision: 'Decision', searchKey: 'Search key', sortKey: 'Sort key', permissions: 'Permissions', imported: 'Rows imported',
+      },
     },
   },
   cd: {

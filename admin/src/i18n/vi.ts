@@ -110,6 +110,10 @@ export const vi = {
         actorName: 'Người thực hiện', unitId: 'Đơn vị', at: 'Thời điểm', before: 'Trước', after: 'Sau', at_gte: 'Từ ngày', at_lt: 'Trước ngày',
       },
       diff: { field: 'Trường', before: 'Trước', after: 'Sau' },
+      extra_fields: {
+        comment: 'Ý kiến', awardId: 'Khen thưởng', parentId: 'Đơn vị cấp trên', fromStatus: 'Trạng thái trước', toStatus: 'Trạng thái sau',
+        decision: 'Quyết định', searchKey: 'Khóa tìm kiếm', sortKey: 'Khóa sắp xếp', permissions: 'Quyền', imported: 'Số dòng nhập',
+      },
     },
   },
   cd: {
