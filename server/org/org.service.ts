@@ -210,12 +210,26 @@ export class OrgService {
     if (other && other.id !== exceptId) throw badInput('code', `code ${code} is already used by unit ${other.id}`, { rule: 'TAKEN' });
   }
 
+  /**
+   * Two live teams of one grassroots union never share a name (ignoring case and spacing): members
+   * are placed by team name (the import's "Tổ công đoàn" column), so a second "Tổ 1" would be
+   * ambiguous. Dissolved teams keep their names. BAD_USER_INPUT on name, rule DUPLICATE_NAME.
+   */
+  private async assertTeamNameFree(em: EntityManager, parentId: number | null, name: string, exceptId?: number) {
+    if (parentId == null) return;
+    const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+    const siblings = await this.repo(em).find({ where: { parentId, level: OrgLevel.TEAM, active: true }, select: { id: true, name: true } });
+    const other = siblings.find((t) => t.id !== exceptId && norm(t.name) === norm(name));
+    if (other) throw badInput('name', `grassroots union ${parentId} already has a team named ${JSON.stringify(other.name)} (unit ${other.id})`, { rule: 'DUPLICATE_NAME' });
+  }
+
   async create(caller: Caller, level: UnitLevel, input: UnitInput): Promise<OrgUnit> {
     const name = this.validateName(input.name, true)!;
     const code = this.validateCode(input.code) ?? null;
     return this.db.transaction(async (em) => {
       const parent = await this.parentFromInput(caller, level, input, em);
       await this.assertCodeFree(em, code);
+      if (level === OrgLevel.TEAM) await this.assertTeamNameFree(em, parent?.id ?? null, name);
       const unit = this.repo(em).create({
         level,
         name,
@@ -261,6 +275,10 @@ export class OrgService {
         }
         changes.active = input.active;
         changes.dissolvedAt = input.active ? null : today();
+      }
+      const moved = !!target && target.id !== before.parentId;
+      if (level === OrgLevel.TEAM && (name !== undefined || moved || changes.active === true) && (changes.active ?? unit.active)) {
+        await this.assertTeamNameFree(em, unit.parentId, name ?? unit.name, unit.id);
       }
       if (Object.keys(changes).length) {
         Object.assign(unit, changes);

@@ -13,6 +13,23 @@ import type { CongDoanDataProvider } from '../providers/dataProvider';
 
 const Charts = lazy(() => import('./Charts'));
 
+/**
+ * The awards card names the year it counts, and agrees with the chart: the current year when it
+ * has awards, else the latest year the chart shows (a card of 2026 beside a chart of 2025 read as
+ * a contradiction).
+ */
+function awardsCard(
+  overview: { year: number; awardsThisYear: number } | undefined,
+  stats: Array<{ year: number | null; count: number }> | undefined,
+): { year: number | undefined; count: number | undefined } {
+  if (!overview) return { year: undefined, count: undefined };
+  if (overview.awardsThisYear > 0 || !stats) return { year: overview.year, count: overview.awardsThisYear };
+  const years = stats.filter((s) => s.count > 0 && s.year != null).map((s) => s.year!);
+  if (!years.length) return { year: overview.year, count: 0 };
+  const latest = Math.max(...years);
+  return { year: latest, count: stats.filter((s) => s.year === latest).reduce((n, s) => n + s.count, 0) };
+}
+
 const Figure = ({ label, value, testId, to }: { label: string; value: number | undefined; testId: string; to?: string }) => {
   const content = (
     <CardContent>
@@ -46,6 +63,8 @@ export const Dashboard = () => {
   const reviewer = hasPermission(user, 'Review');
   const awaiting = useAwaitingMyReviewCount(reviewer);
   const { data } = useQuery({ queryKey: ['overview', 'scope'], queryFn: () => dataProvider.overview(null) });
+  const { data: awardStats } = useQuery({ queryKey: ['awardStats'], queryFn: () => dataProvider.awardStats() });
+  const card = awardsCard(data, awardStats);
   const rank = user?.scopeLevel ? LEVEL_RANK[user.scopeLevel] : 99;
   const units: Array<[string, number | undefined]> = [];
   if (rank > LEVEL_RANK.FEDERATION) units.push(['cd.dashboard.federations', data?.federations]);
@@ -89,7 +108,7 @@ export const Dashboard = () => {
           <Figure label={translate('cd.dashboard.pending')} value={data?.pendingNominations} testId="figure-pending" to="/nominations" />
         </Grid>
         <Grid size={{ xs: 6, sm: 4, md: 'grow' }}>
-          <Figure label={translate('cd.dashboard.awards_this_year', { year: data?.year ?? '' })} value={data?.awardsThisYear} testId="figure-awards" to="/awards" />
+          <Figure label={translate('cd.dashboard.awards_this_year', { year: card.year ?? '' })} value={card.count} testId="figure-awards" to="/awards" />
         </Grid>
       </Grid>
       <Suspense fallback={<Skeleton variant="rectangular" height={320} sx={{ mt: 2 }} />}>

@@ -147,6 +147,11 @@ export const en: typeof vi = {
       username: '3–64 letters, digits, dots, dashes or underscores',
       out_of_scope: 'This unit is outside your scope',
     },
+    access_denied: {
+      title: 'Access denied',
+      message: 'Your account cannot use this page. If needed, ask an administrator of the level above.',
+      home: 'Back to the overview',
+    },
     refusal: {
       rule: {
         DUPLICATE_NOMINATION: 'This nominee already has an open nomination for this award type in that year. Open that nomination to edit or withdraw it instead of making a new one.',
@@ -271,6 +276,8 @@ export const en: typeof vi = {
       members_by_unit: 'Members by child unit',
       awards_by_type: 'Awards by type and year',
       no_data: 'No figures yet',
+      no_members_hint: 'Figures appear once the units below have members.',
+      no_awards_hint: 'The chart appears with the first award decided.',
       outside_teams: 'Not in a team',
     },
     approvals: {

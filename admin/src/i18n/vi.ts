@@ -146,6 +146,11 @@ export const vi = {
       username: '3–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới',
       out_of_scope: 'Đơn vị này không thuộc phạm vi của bạn',
     },
+    access_denied: {
+      title: 'Không có quyền truy cập',
+      message: 'Tài khoản của bạn không dùng được trang này. Nếu cần, hãy nhờ tài khoản quản trị cấp trên.',
+      home: 'Về trang tổng quan',
+    },
     refusal: {
       rule: {
         DUPLICATE_NOMINATION: 'Đối tượng này đã có một hồ sơ đề nghị cùng hình thức khen thưởng trong năm đó chưa kết thúc. Hãy mở hồ sơ đó để sửa hoặc rút, không lập thêm hồ sơ mới.',
@@ -272,6 +277,8 @@ export const vi = {
       members_by_unit: 'Đoàn viên theo đơn vị trực thuộc',
       awards_by_type: 'Khen thưởng theo hình thức và năm',
       no_data: 'Chưa có số liệu',
+      no_members_hint: 'Số liệu hiện ra khi các đơn vị trực thuộc có đoàn viên.',
+      no_awards_hint: 'Biểu đồ hiện ra khi có quyết định khen thưởng đầu tiên.',
       outside_teams: 'Chưa vào tổ',
     },
     approvals: {
