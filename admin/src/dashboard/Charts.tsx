@@ -85,8 +85,9 @@ const AwardsByTypeAndYear = () => {
         {rows.length === 0 ? (
           <ChartEmpty hint="cd.dashboard.no_awards_hint" />
         ) : (
+          <Box data-testid="awards-chart">
           <ResponsiveContainer width="100%" height={Math.max(240, rows.length * 30 * Math.max(1, years.length / 2) + 60)}>
-            <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }} data-testid="awards-chart">
+            <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 12 }} />
@@ -97,6 +98,7 @@ const AwardsByTypeAndYear = () => {
               ))}
             </BarChart>
           </ResponsiveContainer>
+          </Box>
         )}
       </CardContent>
     </Card>
