@@ -282,7 +282,7 @@ describe('panel UX (issue 12)', () => {
     expect(await crumb.locator('a').count()).toBe(names.length);
   });
 
-  test('the audit trail in words; the dashboard names awards; /import refused to an analyst by address', async () => {
+  test('the audit trail in words; the dashboard names awards and its year card agrees with the chart', async () => {
     const page = await open();
     await page.setViewportSize({ width: 1366, height: 900 });
     await login(page, server.url, 'admin');
@@ -323,14 +323,27 @@ describe('panel UX (issue 12)', () => {
 
 async function dashboardChecks(page: Page) {
     const chart = page.getByTestId('awards-chart');
-    await chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick').first().waitFor({ state: 'attached' });
-    const ticks = await chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick').allTextContents();
+    await chart.locator('svg text').first().waitFor({ state: 'attached' });
+    await page.waitForTimeout(1000);
+    const ticks = await chart.locator('svg text').allTextContents();
     expect(ticks.some((t) => /Bằng khen|Giấy khen|Lao động|Cờ thi đua/.test(t))).toBe(true);
     expect(ticks.filter((t) => /^[A-Z0-9]+_[A-Z0-9_]+$/.test(t.trim()))).toEqual([]);
     const legend = (await chart.locator('.recharts-legend-item-text').allTextContents()).map((t) => t.trim());
     const card = await page.locator('[data-testid="figure-awards"]').locator('..').innerText();
     const cardYear = /năm (\d{4})/.exec(card)?.[1];
     expect(legend).toContain(cardYear);
+    // …and the same count as the chart's bars of that year.
+    const stats = await page.evaluate(async () => {
+      const token = JSON.parse(sessionStorage.getItem('congdoan.session')!).token;
+      const r = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ awardStats(by: [AWARD_TYPE, YEAR]) { year count } }' }),
+      });
+      return (await r.json()).data.awardStats as Array<{ year: number; count: number }>;
+    });
+    const inYear = stats.filter((s) => String(s.year) === cardYear).reduce((n, s) => n + s.count, 0);
+    expect(await page.getByTestId('figure-awards').innerText()).toBe(String(inYear));
     await screenshot(page, 'dashboard');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'dashboard-phone');

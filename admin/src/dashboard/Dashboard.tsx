@@ -14,20 +14,19 @@ import type { CongDoanDataProvider } from '../providers/dataProvider';
 const Charts = lazy(() => import('./Charts'));
 
 /**
- * The awards card names the year it counts, and agrees with the chart: the current year when it
- * has awards, else the latest year the chart shows (a card of 2026 beside a chart of 2025 read as
- * a contradiction).
+ * The awards card counts what the chart beside it shows (awards by their year, the same query), for
+ * the current year when the chart has it, else for the latest year the chart shows: a card of 2026
+ * beside a chart of 2025 read as a contradiction, and the overview counted by decision date.
  */
 function awardsCard(
-  overview: { year: number; awardsThisYear: number } | undefined,
+  overview: { year: number } | undefined,
   stats: Array<{ year: number | null; count: number }> | undefined,
 ): { year: number | undefined; count: number | undefined } {
-  if (!overview) return { year: undefined, count: undefined };
-  if (overview.awardsThisYear > 0 || !stats) return { year: overview.year, count: overview.awardsThisYear };
-  const years = stats.filter((s) => s.count > 0 && s.year != null).map((s) => s.year!);
-  if (!years.length) return { year: overview.year, count: 0 };
-  const latest = Math.max(...years);
-  return { year: latest, count: stats.filter((s) => s.year === latest).reduce((n, s) => n + s.count, 0) };
+  if (!overview || !stats) return { year: overview?.year, count: undefined };
+  const years = new Set(stats.filter((s) => s.count > 0 && s.year != null).map((s) => s.year!));
+  if (!years.size) return { year: overview.year, count: 0 };
+  const year = years.has(overview.year) ? overview.year : Math.max(...years);
+  return { year, count: stats.filter((s) => s.year === year).reduce((n, s) => n + s.count, 0) };
 }
 
 const Figure = ({ label, value, testId, to }: { label: string; value: number | undefined; testId: string; to?: string }) => {
