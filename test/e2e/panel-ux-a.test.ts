@@ -260,7 +260,7 @@ describe('panel UX (issue 12)', () => {
     await tabB.goto(`${server.url}/#/`);
     await tabB.goto(`${server.url}/#/members`);
     expect(await tabB.locator('input[name="q"]').inputValue()).toBe('zzzz khong ai');
-    const keys = await tabA.evaluate(() => Object.keys(localStorage).filter((k) => k.includes('members.listParams')));
+    const keys = (await tabA.evaluate('Object.keys(localStorage).filter((k) => k.includes("members.listParams"))')) as string[];
     expect(keys.some((k) => k.includes('account:ldld.thanhhoa.'))).toBe(true);
     expect(keys.some((k) => k.includes('account:analyst.thanhhoa.'))).toBe(true);
   });
@@ -333,15 +333,8 @@ async function dashboardChecks(page: Page) {
     const cardYear = /năm (\d{4})/.exec(card)?.[1];
     expect(legend).toContain(cardYear);
     // …and the same count as the chart's bars of that year.
-    const stats = await page.evaluate(async () => {
-      const token = JSON.parse(sessionStorage.getItem('congdoan.session')!).token;
-      const r = await fetch('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-        body: JSON.stringify({ query: '{ awardStats(by: [AWARD_TYPE, YEAR]) { year count } }' }),
-      });
-      return (await r.json()).data.awardStats as Array<{ year: number; count: number }>;
-    });
+    const token = JSON.parse((await page.evaluate('sessionStorage.getItem("congdoan.session")')) as string).token;
+    const stats = (await gql(server.url, '{ awardStats(by: [AWARD_TYPE, YEAR]) { year count } }', {}, token)).awardStats as Array<{ year: number; count: number }>;
     const inYear = stats.filter((s) => String(s.year) === cardYear).reduce((n, s) => n + s.count, 0);
     expect(await page.getByTestId('figure-awards').innerText()).toBe(String(inYear));
     await screenshot(page, 'dashboard');
