@@ -63,6 +63,7 @@ describe('panel UX (issue 12)', () => {
     await gql(server.url, CREATE_NOMINATION, { t: await typeId(chair.token, 'GK_CDCS_CN'), y: YEAR, m: memberId }, chair.token);
 
     const page = await open();
+    await page.setViewportSize({ width: 1366, height: 900 });
     await login(page, server.url, 'cdcs.soyte');
 
     // A second nomination of the same member, award type and year: refused when saved, in words.
@@ -79,6 +80,10 @@ describe('panel UX (issue 12)', () => {
     expect(page.url()).toContain('#/nominations/create');
     await expectNoEnglish(page);
     await screenshot(page, 'refusal-duplicate-nomination');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('.MuiFormHelperText-root.Mui-error', { hasText: duplicate }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'refusal-duplicate-nomination-phone');
+    await page.setViewportSize({ width: 1366, height: 900 });
 
     // The member form: e-mail and an impossible date in words (not the browser's tooltip), a card number in use from the server.
     const taken = (await gql(server.url, 'query($u:[ID!]){ allMembers(perPage: 50, filter: { grassrootsUnionId: $u }) { cardNumber } }', { u: [unitId] }, chair.token)).allMembers.find(
@@ -125,6 +130,7 @@ describe('panel UX (issue 12)', () => {
     ]);
     expect(await page.getByTestId('import-file-name').innerText()).toMatch(/5 dòng/);
     await expectNoEnglish(page);
+    await errors.scrollIntoViewIfNeeded();
     await screenshot(page, 'refusal-import-rows');
 
     // English on request: the same refusals in English.
@@ -161,6 +167,7 @@ describe('panel UX (issue 12)', () => {
     await gql(server.url, 'mutation($id:ID!){ withdrawNomination(id:$id) { id } }', { id: gone }, chair.token);
 
     const p2 = await open();
+    await p2.setViewportSize({ width: 1366, height: 900 });
     await login(p2, server.url, 'cdcs.soyte');
     await p2.goto(`${server.url}/#/nominations/${gone}/show`);
     await p2.locator('[data-status="WITHDRAWN"]').waitFor();
@@ -175,6 +182,8 @@ describe('panel UX (issue 12)', () => {
     expect(await p2.getByText('Đã gửi đề nghị lên cấp trên').count()).toBe(0);
     expect(await p2.getByRole('link', { name: 'Sửa' }).count()).toBe(0);
     await screenshot(p2, 'nomination-waits-second-account');
+    await p2.setViewportSize({ width: 390, height: 844 });
+    await screenshot(p2, 'nomination-waits-second-account-phone');
   });
 
   test('approving from a nomination’s page locks its other buttons during the undo window; a bulk approval clears the selection and locks its rows', async () => {
