@@ -195,6 +195,7 @@ export const en: typeof vi = {
         GENDER: 'Write the gender as “Nam” (male) or “Nữ” (female).',
         TEAM_UNKNOWN: 'No such team in the grassroots union: write the team’s exact name or code.',
         REPEATED: 'Same as row %{otherRow} of the file.',
+        TOKEN_LIMIT: 'An account has at most %{max} live tokens: revoke one you no longer use first.',
       },
       code: {
         UNAUTHENTICATED: 'Your session has expired, please sign in again',

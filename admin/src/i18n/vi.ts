@@ -194,6 +194,7 @@ export const vi = {
         GENDER: 'Giới tính ghi “Nam” hoặc “Nữ”.',
         TEAM_UNKNOWN: 'Không có tổ công đoàn này trong công đoàn cơ sở: hãy ghi đúng tên hoặc mã tổ.',
         REPEATED: 'Trùng với dòng %{otherRow} của tệp.',
+        TOKEN_LIMIT: 'Mỗi tài khoản có tối đa %{max} khóa truy cập còn hiệu lực: hãy thu hồi một khóa không dùng nữa trước.',
       },
       code: {
         UNAUTHENTICATED: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại',
