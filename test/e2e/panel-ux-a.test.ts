@@ -130,8 +130,11 @@ describe('panel UX (issue 12)', () => {
     ]);
     expect(await page.getByTestId('import-file-name').innerText()).toMatch(/5 dòng/);
     await expectNoEnglish(page);
+    await notification(page).waitFor({ state: 'detached', timeout: 20_000 }).catch(() => undefined);
     await errors.scrollIntoViewIfNeeded();
     await screenshot(page, 'refusal-import-rows');
+    // The app bar hides while scrolled down: back to the top for the language menu.
+    await page.evaluate('window.scrollTo(0, 0)');
 
     // English on request: the same refusals in English.
     await page.getByRole('button', { name: /tiếng việt/i }).click();
