@@ -377,7 +377,7 @@ describe('create and update', () => {
     const create = () => sys.q(CREATE_TEAM, { name: 'Tổ đua', code: 'RACE-1', grassrootsUnionId: id(G2) }).then(() => 'ok', (e) => e.response?.errors?.[0]?.extensions);
     const created = await Promise.all(Array.from({ length: 8 }, create));
     expect(created.filter((r) => r === 'ok')).toHaveLength(1);
-    for (const r of created.filter((x) => x !== 'ok')) expect(r).toEqual({ code: 'BAD_USER_INPUT', field: 'code' });
+    for (const r of created.filter((x) => x !== 'ok')) expect(r).toEqual({ code: 'BAD_USER_INPUT', field: 'code', rule: 'TAKEN' });
     expect((await list(sys, TEAMS, 'Teams', { filter: { code: 'RACE-1' } })).count).toBe(1);
     const a = (await sys.q(CREATE_TEAM, { name: 'Tổ A', grassrootsUnionId: id(G2) })).createTeam.id;
     const b = (await sys.q(CREATE_TEAM, { name: 'Tổ B', grassrootsUnionId: id(G2) })).createTeam.id;

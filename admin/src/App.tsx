@@ -4,6 +4,7 @@ import { Dashboard } from './dashboard/Dashboard';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/Layout';
 import { LoginPage } from './layout/LoginPage';
+import { accountStore } from './providers/accountStore';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { PAGES, RESOURCES } from './registry';
@@ -13,6 +14,9 @@ import { theme } from './theme';
  * CongDoan's admin panel: the resources and pages of registry.tsx, the contract's GraphQL API
  * through ra-data-graphql-simple, Vietnamese by default.
  */
+/** Saved list state per signed-in account (sign-in is per tab). */
+const store = accountStore();
+
 export const App = () => (
   <Admin
     title="CongDoan"
@@ -23,6 +27,7 @@ export const App = () => (
     layout={AppLayout}
     loginPage={LoginPage}
     theme={theme}
+    store={store}
     requireAuth
     disableTelemetry
   >

@@ -5,6 +5,7 @@ import type { ComponentType, ReactElement } from 'react';
 import type { ResourceProps } from 'react-admin';
 import { ApiTokensPage } from './apiTokens/ApiTokensPage';
 import { ApprovalDesk } from './approvals/ApprovalDesk';
+import { Guarded } from './common/AccessDenied';
 import auditEvents from './auditEvents';
 import awards from './awards';
 import awardTypes from './awardTypes';
@@ -50,7 +51,11 @@ export const MENU = [
       {
         kind: 'page',
         path: '/import',
-        element: <ImportPage />,
+        element: (
+          <Guarded access={{ resource: 'memberImport', action: 'create' }}>
+            <ImportPage />
+          </Guarded>
+        ),
         label: 'cd.menu.import',
         icon: UploadFileIcon,
         access: { resource: 'memberImport', action: 'create' },
@@ -100,7 +105,14 @@ export const MENU = [
 
 /** Pages outside the sections: the approval desk heads the menu, with its count (layout/Menu.tsx). */
 const OTHER_PAGES: Array<Pick<PageEntry, 'path' | 'element'>> = [
-  { path: '/approvals', element: <ApprovalDesk /> },
+  {
+    path: '/approvals',
+    element: (
+      <Guarded access={{ resource: 'approvals', action: 'list' }}>
+        <ApprovalDesk />
+      </Guarded>
+    ),
+  },
   // every signed-in account manages its own tokens (reached from the account menu)
   { path: '/api-tokens', element: <ApiTokensPage /> },
 ];

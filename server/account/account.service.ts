@@ -198,7 +198,7 @@ export class AccountService extends ResourceService<User> {
       const unit = await this.scopeUnit(caller, em, input.scopeUnitId);
       refuse(grantRefusal(caller.role, caller.scope, input.role!, unit));
       const memberId = await this.memberRef(caller, em, input.memberId);
-      if (await this.repo(em).exists({ where: { username: input.username! } })) throw badInput('username', `${input.username} is already taken`);
+      if (await this.repo(em).exists({ where: { username: input.username! } })) throw badInput('username', `${input.username} is already taken`, { rule: 'TAKEN' });
       // Hashed only once every check has passed: a refused request costs no KDF time.
       const passwordHash = await hashPassword(input.password!);
       const fullName = input.fullName!.trim();
@@ -225,14 +225,14 @@ export class AccountService extends ResourceService<User> {
     if (caller.apiTokenId != null && input.password != null) throw forbidden('A password is changed from a signed-in session, not with a personal API token');
     // Without account-writing permission only one's own account is editable: refuse before any
     // lookup, so that other ids cannot be probed.
-    if (id !== caller.user.id && !hasPermission(caller.role, Permission.WriteUser)) throw forbidden('only account managers edit other accounts');
+    if (id !== caller.user.id && !hasPermission(caller.role, Permission.WriteUser)) throw forbidden('only account managers edit other accounts', { rule: 'PERMISSION' });
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     // Forgotten once committed, so that no request caches the account as it was.
     const updated = await this.db.transaction(async (em) => {
       const user = await this.get(caller, id, em);
       const before = plain({ ...user });
       const isSelf = user.id === caller.user.id;
-      if (!isSelf && !hasPermission(caller.role, Permission.WriteUser)) throw forbidden('only account managers edit other accounts');
+      if (!isSelf && !hasPermission(caller.role, Permission.WriteUser)) throw forbidden('only account managers edit other accounts', { rule: 'PERMISSION' });
       // One edits accounts one could create; one's own account only in name and password.
       if (!isSelf) refuse(grantRefusal(caller.role, caller.scope, user.role, await this.scopeUnit(caller, em, user.scopeUnitId?.toString())));
       const nextRole = input.role ?? user.role;
@@ -244,7 +244,7 @@ export class AccountService extends ResourceService<User> {
         refuse(grantRefusal(caller.role, caller.scope, nextRole, await this.scopeUnit(caller, em, nextScopeId?.toString())));
       }
       if (input.username != null && input.username !== user.username) {
-        if (await this.repo(em).exists({ where: { username: input.username } })) throw badInput('username', `${input.username} is already taken`);
+        if (await this.repo(em).exists({ where: { username: input.username } })) throw badInput('username', `${input.username} is already taken`, { rule: 'TAKEN' });
         user.username = input.username;
       }
       if (input.fullName != null) user.fullName = input.fullName.trim();

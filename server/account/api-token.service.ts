@@ -36,7 +36,7 @@ export class ApiTokenService extends ResourceService<ApiToken> {
     const apiToken = await this.db.transaction(async (em) => {
       const live = await this.repo(em).countBy({ userId: caller.user.id, expiresAt: MoreThan(now) });
       if (live >= LIMITS.apiTokensPerAccount) {
-        throw new AppError('CONFLICT', `An account has at most ${LIMITS.apiTokensPerAccount} live tokens: revoke one first`);
+        throw new AppError('CONFLICT', `An account has at most ${LIMITS.apiTokensPerAccount} live tokens: revoke one first`, { rule: 'TOKEN_LIMIT', max: LIMITS.apiTokensPerAccount });
       }
       const row = this.repo(em).create({ userId: caller.user.id, name: trimmed, tokenHash: apiTokenHash(token), expiresAt, lastUsedAt: null });
       await this.repo(em).save(row);

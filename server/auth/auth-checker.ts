@@ -12,7 +12,7 @@ export class AuthChecker implements AuthCheckerInterface<Context, Permission> {
     const caller = context.caller;
     if (!caller) throw unauthenticated();
     for (const p of permissions) {
-      if (!hasPermission(caller.role, p)) throw forbidden(`Vai trò ${caller.role} không có quyền ${p} (forbidden)`);
+      if (!hasPermission(caller.role, p)) throw forbidden(`Vai trò ${caller.role} không có quyền ${p} (forbidden)`, { rule: 'PERMISSION', permission: p });
     }
     return true;
   }

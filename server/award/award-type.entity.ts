@@ -61,6 +61,11 @@ export const AwardTypeResource = declareResource<AwardType>({
     decidingLevel: { filter: 'eq', write: 'required' },
     oncePerLifetime: { write: 'optional' },
     active: { filter: 'eq', write: 'optional' },
+    proposableBy: {
+      customFilter: true,
+      type: () => ID,
+      description: 'a unit id: only the award types that unit may propose (deciding level the unit’s own, an ancestor’s, or CONFEDERATION)',
+    },
   },
   search: 'searchKey',
   searchDescription: 'words matched against code and name',

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AwardType, AWARD_TYPE_TEXT, AwardTypeResource, NomineeKind } from './award-type.entity';
 import { AWARD_CATALOGUE } from './catalogue';
 import { OrgLevel } from '../org/org-level';
@@ -7,8 +7,12 @@ import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { badInput, notFound } from '../common/errors';
 import { fitKey, searchKey } from '../common/text';
-import { checkText } from '../common/input';
+import { checkText, parseId } from '../common/input';
 import { ResourceService } from '../kit/service';
+import type { ListArgsLike } from '../common/list';
+import { OrgUnit } from '../org/org-unit.entity';
+import { unitInScope } from '../auth/scope';
+import { levelChain } from './workflow';
 
 /** An award type's search key (code and name without diacritics), cut to its column. */
 const typeSearchKey = (code: string | null | undefined, name: string | null | undefined) => fitKey(searchKey(code, name), AWARD_TYPE_TEXT.searchKey);
@@ -26,6 +30,40 @@ export interface AwardTypeInput {
 export class AwardTypeService extends ResourceService<AwardType> {
   constructor(db: Db, audit: AuditService) {
     super(AwardTypeResource, db, audit);
+  }
+
+  /**
+   * `proposableBy: unitId` becomes `decidingLevel IN` the unit's chain (its own level, its
+   * ancestors' and CONFEDERATION), the rule createNomination applies: a nomination form offers only
+   * what the server would accept. A unit outside the caller's scope is NOT_FOUND, as everywhere.
+   */
+  private async resolveFilter(caller: Caller, filter: object | null | undefined): Promise<object | null | undefined> {
+    const f = { ...((filter ?? {}) as Record<string, unknown>) };
+    if (f.proposableBy == null) return filter;
+    const id = parseId('proposableBy', f.proposableBy);
+    delete f.proposableBy;
+    const unit = await this.db.ds.getRepository(OrgUnit).findOneBy({ id });
+    if (!unit || !unitInScope(caller.scope, unit)) throw notFound('OrgUnit', id);
+    const chain = levelChain(unit.level, unit.unionId != null);
+    const asked = f.decidingLevel == null ? null : ([] as unknown[]).concat(f.decidingLevel);
+    f.decidingLevel = asked ? chain.filter((l) => asked.includes(l)) : chain;
+    if (!(f.decidingLevel as unknown[]).length) f.decidingLevel = ['NONE'];
+    return f;
+  }
+
+  protected listFilter(qb: SelectQueryBuilder<AwardType>, caller: Caller, filter: Record<string, unknown>): Record<string, unknown> {
+    const { proposableBy, ...rest } = filter;
+    // Resolved by list and count before the query is built; any other path reads no row for it.
+    if (proposableBy != null) qb.andWhere('1=0');
+    return rest;
+  }
+
+  async list(caller: Caller, args: ListArgsLike): Promise<AwardType[]> {
+    return super.list(caller, { ...args, filter: await this.resolveFilter(caller, args.filter) });
+  }
+
+  async count(caller: Caller, filter: object | null | undefined): Promise<number> {
+    return super.count(caller, await this.resolveFilter(caller, filter));
   }
 
   /** Adds the catalogue's missing codes; existing rows are left as administrators keep them. */

@@ -40,6 +40,7 @@ export interface NominationResult {
   ok: boolean;
   code: string | null;
   message: string | null;
+  rule?: string | null;
   nomination: Nomination | null;
 }
 
@@ -128,8 +129,8 @@ export class NominationService extends ResourceService<Nomination> {
     const unitId = id ?? caller.scopeUnit?.id ?? null;
     if (unitId == null) throw badInput('nominatingUnitId', 'is required for an account without a scope unit');
     const unit = await em.getRepository(OrgUnit).findOneBy({ id: unitId });
-    if (!unit || !unitInScope(caller.scope, unit)) throw badInput('nominatingUnitId', `unit ${unitId} is not in your scope`);
-    if (!unit.active) throw badInput('nominatingUnitId', `unit ${unitId} is dissolved`);
+    if (!unit || !unitInScope(caller.scope, unit)) throw badInput('nominatingUnitId', `unit ${unitId} is not in your scope`, { rule: 'OUT_OF_SCOPE' });
+    if (!unit.active) throw badInput('nominatingUnitId', `unit ${unitId} is dissolved`, { rule: 'UNIT_DISSOLVED' });
     return unit;
   }
 
@@ -139,26 +140,30 @@ export class NominationService extends ResourceService<Nomination> {
     const column = ANCESTOR_COLUMN[unit.level];
     if (type.nomineeKind === NomineeKind.INDIVIDUAL) {
       const m = await em.getRepository(Member).findOneBy({ id: memberId! });
-      if (!m || m[column] !== unit.id) throw badInput('nomineeMemberId', `member ${memberId} is not in the nominating unit's subtree`);
+      if (!m || m[column] !== unit.id) throw badInput('nomineeMemberId', `member ${memberId} is not in the nominating unit's subtree`, { rule: 'NOMINEE_OUTSIDE' });
       return m;
     }
     const u = await em.getRepository(OrgUnit).findOneBy({ id: unitId! });
-    if (!u || u[column] !== unit.id) throw badInput('nomineeUnitId', `unit ${unitId} is not in the nominating unit's subtree`);
+    if (!u || u[column] !== unit.id) throw badInput('nomineeUnitId', `unit ${unitId} is not in the nominating unit's subtree`, { rule: 'NOMINEE_OUTSIDE' });
     return u;
   }
 
   private async awardType(em: EntityManager, id: number | null): Promise<AwardType> {
-    if (id == null) throw badInput('awardTypeId', 'is required');
+    if (id == null) throw badInput('awardTypeId', 'is required', { rule: 'REQUIRED' });
     const t = await em.getRepository(AwardType).findOneBy({ id });
     if (!t) throw badInput('awardTypeId', `award type ${id} does not exist`);
-    if (!t.active) throw badInput('awardTypeId', `award type ${t.code} is no longer awarded`);
+    if (!t.active) throw badInput('awardTypeId', `award type ${t.code} is no longer awarded`, { rule: 'AWARD_TYPE_INACTIVE' });
     return t;
   }
 
   /** The award type must be decided by the nominating unit's own level, an ancestor's, or the confederation. */
   private checkDecidingLevel(type: AwardType, unit: OrgUnit) {
     if (!levelChain(unit.level, unit.unionId != null).includes(type.decidingLevel)) {
-      throw badInput('awardTypeId', `${type.code} is decided at ${type.decidingLevel}, which is not in the chain of unit ${unit.id}`);
+      throw badInput('awardTypeId', `${type.code} is decided at ${type.decidingLevel}, which is not in the chain of unit ${unit.id}`, {
+        rule: 'DECIDING_LEVEL',
+        decidingLevel: type.decidingLevel,
+        unitLevel: unit.level,
+      });
     }
   }
 
@@ -174,10 +179,20 @@ export class NominationService extends ResourceService<Nomination> {
       refuse(rules.nomineeActiveRule(nominee.active, 'nomineeUnitId'));
     }
     await this.checkYearPrerequisite(em, type, n.year, nominee);
+    await this.checkDuplicate(em, n);
+  }
+
+  /**
+   * One open nomination per nominee, award type and year: checked on create and edit too, so that a
+   * duplicate is refused when it is saved, not only when it is submitted.
+   */
+  private async checkDuplicate(em: EntityManager, n: Pick<Nomination, 'id' | 'awardTypeId' | 'year' | 'nomineeMemberId' | 'nomineeUnitId'>): Promise<void> {
+    const who = n.nomineeMemberId ?? n.nomineeUnitId;
+    if (who == null) return;
     const dup = await this.repo(em)
       .createQueryBuilder('o')
-      .where('o.id <> :id AND o.award_type_id = :t AND o.year = :y AND o.status IN (:...open)', { id: n.id, t: type.id, y: n.year, open: OPEN_STATUSES })
-      .andWhere(n.nomineeMemberId ? 'o.nominee_member_id = :who' : 'o.nominee_unit_id = :who', { who: n.nomineeMemberId ?? n.nomineeUnitId })
+      .where('o.id <> :id AND o.award_type_id = :t AND o.year = :y AND o.status IN (:...open)', { id: n.id ?? 0, t: n.awardTypeId, y: n.year, open: OPEN_STATUSES })
+      .andWhere(n.nomineeMemberId ? 'o.nominee_member_id = :who' : 'o.nominee_unit_id = :who', { who })
       .getCount();
     refuse(rules.duplicateRule(dup));
   }
@@ -208,7 +223,7 @@ export class NominationService extends ResourceService<Nomination> {
   private validateText(input: NominationInput, creating: boolean) {
     if (creating || input.achievements != null) {
       checkText('achievements', input.achievements, LIMITS.longTextChars);
-      if (!input.achievements?.trim()) throw badInput('achievements', 'is required');
+      if (!input.achievements?.trim()) throw badInput('achievements', 'is required', { rule: 'REQUIRED' });
     }
     if (creating || input.year != null) refuse(rules.yearRule(input.year ?? NaN, currentYear()));
   }
@@ -222,6 +237,13 @@ export class NominationService extends ResourceService<Nomination> {
       this.checkDecidingLevel(type, unit);
       const nominee = await this.nominee(em, type, unit, ids.nomineeMemberId, ids.nomineeUnitId);
       const nomineeName = nominee instanceof Member ? nominee.fullName : nominee.name;
+      await this.checkDuplicate(em, {
+        id: 0,
+        awardTypeId: type.id,
+        year: input.year!,
+        nomineeMemberId: nominee instanceof Member ? nominee.id : null,
+        nomineeUnitId: nominee instanceof OrgUnit ? nominee.id : null,
+      });
       const n = this.repo(em).create({
         awardTypeId: type.id,
         year: input.year!,
@@ -249,7 +271,7 @@ export class NominationService extends ResourceService<Nomination> {
     const n = await this.get(caller, id, em);
     const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
     if (!hasPermission(caller.role, Permission.Nominate) || !unitInScope(caller.scope, unit)) {
-      throw forbidden('only accounts whose scope holds the nominating unit act for the nominator');
+      throw forbidden('only accounts whose scope holds the nominating unit act for the nominator', { rule: 'NOMINATOR_ONLY' });
     }
     return { n, unit };
   }
@@ -262,13 +284,13 @@ export class NominationService extends ResourceService<Nomination> {
       .set({ ...changes, version: () => 'version + 1' })
       .where('id = :id AND status = :status AND version = :version', { id: n.id, status: n.status, version: n.version })
       .execute();
-    if (result.affected !== 1) throw conflict(`nomination ${n.id} was changed by someone else; reload it`);
+    if (result.affected !== 1) throw conflict(`nomination ${n.id} was changed by someone else; reload it`, { rule: 'STALE_VERSION' });
     Object.assign(n, changes, { version: n.version + 1 });
   }
 
   private requireStatus(n: Nomination, action: WorkflowAction) {
     if (!TRANSITIONS[action].from.includes(n.status)) {
-      throw conflict(`nomination ${n.id} is ${n.status}; ${action} needs ${TRANSITIONS[action].from.join(' or ')}`);
+      throw conflict(`nomination ${n.id} is ${n.status}; ${action} needs ${TRANSITIONS[action].from.join(' or ')}`, { rule: 'WRONG_STATUS', status: n.status, action });
     }
   }
 
@@ -298,6 +320,13 @@ export class NominationService extends ResourceService<Nomination> {
       const unitId = input.nomineeUnitId !== undefined ? ids.nomineeUnitId : input.nomineeMemberId != null ? null : n.nomineeUnitId;
       const nominee = await this.nominee(em, type, unit, memberId, unitId);
       const nomineeName = nominee instanceof Member ? nominee.fullName : nominee.name;
+      await this.checkDuplicate(em, {
+        id: n.id,
+        awardTypeId: type.id,
+        year: input.year ?? n.year,
+        nomineeMemberId: nominee instanceof Member ? nominee.id : null,
+        nomineeUnitId: nominee instanceof OrgUnit ? nominee.id : null,
+      });
       await this.compareAndSet(em, n, {
         awardTypeId: type.id,
         year: input.year ?? n.year,
@@ -353,13 +382,13 @@ export class NominationService extends ResourceService<Nomination> {
    * (SYSTEM_ADMIN: any), and never one's own nomination or one naming one's own member record.
    */
   private checkReviewer(caller: Caller, n: Nomination, unit: OrgUnit) {
-    if (!hasPermission(caller.role, Permission.Review)) throw forbidden('your role does not review nominations');
+    if (!hasPermission(caller.role, Permission.Review)) throw forbidden('your role does not review nominations', { rule: 'PERMISSION', permission: Permission.Review });
     if (caller.role !== Role.SYSTEM_ADMIN && REVIEW_LEVEL[caller.role] !== n.currentLevel) {
-      throw forbidden(`nomination ${n.id} waits at ${n.currentLevel}; your role reviews at ${REVIEW_LEVEL[caller.role]}`);
+      throw forbidden(`nomination ${n.id} waits at ${n.currentLevel}; your role reviews at ${REVIEW_LEVEL[caller.role]}`, { rule: 'REVIEW_LEVEL', level: n.currentLevel });
     }
-    if (!unitInScope(caller.scope, unit)) throw forbidden('the nominating unit is outside your scope');
-    if (n.createdById === caller.user.id) throw forbidden('you created this nomination: another reviewer must decide (four eyes)');
-    if (n.nomineeMemberId != null && n.nomineeMemberId === caller.user.memberId) throw forbidden('you are the nominee: another reviewer must decide');
+    if (!unitInScope(caller.scope, unit)) throw forbidden('the nominating unit is outside your scope', { rule: 'OUT_OF_SCOPE' });
+    if (n.createdById === caller.user.id) throw forbidden('you created this nomination: another reviewer must decide (four eyes)', { rule: 'FOUR_EYES' });
+    if (n.nomineeMemberId != null && n.nomineeMemberId === caller.user.memberId) throw forbidden('you are the nominee: another reviewer must decide', { rule: 'SELF_NOMINEE' });
   }
 
   /**
@@ -378,13 +407,13 @@ export class NominationService extends ResourceService<Nomination> {
     return this.db.transaction(async (em) => {
       const n = await this.get(caller, id, em);
       // A stale version answers CONFLICT before any other check, as does a nomination not PENDING.
-      if (version != null && version !== n.version) throw conflict(`nomination ${id} is at version ${n.version}, not ${version}; reload it`);
+      if (version != null && version !== n.version) throw conflict(`nomination ${id} is at version ${n.version}, not ${version}; reload it`, { rule: 'STALE_VERSION' });
       this.requireStatus(n, decision as WorkflowAction);
       const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
       this.checkReviewer(caller, n, unit);
       // After the status and the reviewer: a stale or misdirected review answers as such whatever its comment.
       checkComment(comment);
-      if (decision === ReviewDecision.REJECT && !text) throw badInput('comment', 'a rejection needs a comment');
+      if (decision === ReviewDecision.REJECT && !text) throw badInput('comment', 'a rejection needs a comment', { rule: 'COMMENT_REQUIRED' });
       const from = n.status;
       const level = n.currentLevel!;
       const type = await this.types.load(n.awardTypeId, em);
@@ -423,7 +452,7 @@ export class NominationService extends ResourceService<Nomination> {
         results.push({ id: String(id), ok: true, code: null, message: null, nomination: n });
       } catch (e) {
         if (!(e instanceof AppError)) throw e;
-        results.push({ id: String(id), ok: false, code: String(e.extensions.code), message: e.message, nomination: null });
+        results.push({ id: String(id), ok: false, code: String(e.extensions.code), message: e.message, rule: (e.extensions.rule as string | undefined) ?? null, nomination: null });
       }
     }
     return results;
@@ -443,13 +472,13 @@ export class NominationService extends ResourceService<Nomination> {
       const n = await this.get(caller, id, em);
       this.requireStatus(n, action);
       const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
-      if (!unitInScope(caller.scope, unit)) throw forbidden('the nominating unit is outside your scope');
-      if (n.nomineeMemberId != null && n.nomineeMemberId === caller.user.memberId) throw forbidden('you are the nominee');
+      if (!unitInScope(caller.scope, unit)) throw forbidden('the nominating unit is outside your scope', { rule: 'OUT_OF_SCOPE' });
+      if (n.nomineeMemberId != null && n.nomineeMemberId === caller.user.memberId) throw forbidden('you are the nominee', { rule: 'SELF_NOMINEE' });
       const number = decisionNumber?.trim();
-      if (approved && !number) throw badInput('decisionNumber', 'the confederation’s decision number is required');
+      if (approved && !number) throw badInput('decisionNumber', 'the confederation’s decision number is required', { rule: 'REQUIRED' });
       checkText('decisionNumber', number, AWARD_TEXT.decisionNumber);
       if (decidedAt != null) isoDate('decidedAt', decidedAt);
-      if (decidedAt && decidedAt > today()) throw badInput('decidedAt', 'cannot be in the future');
+      if (decidedAt && decidedAt > today()) throw badInput('decidedAt', 'cannot be in the future', { rule: 'FUTURE_DATE' });
       checkComment(comment);
       const from = n.status;
       let award: Award | null = null;

@@ -58,7 +58,7 @@ export function isIsoDate(v: unknown): v is string {
 
 /** A date argument: the date, or BAD_USER_INPUT naming the argument. */
 export function isoDate(field: string, v: unknown): string {
-  if (!isIsoDate(v)) throw badInput(field, `"${preview(v)}" is not a real date yyyy-mm-dd`);
+  if (!isIsoDate(v)) throw badInput(field, `"${preview(v)}" is not a real date yyyy-mm-dd`, { rule: 'NOT_A_DATE' });
   return v;
 }
 
@@ -84,7 +84,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  */
 export function checkText(field: string, v: string | null | undefined, max: number): void {
   if (v == null) return;
-  if (v.length > max) throw badInput(field, `at most ${max} characters`);
+  if (v.length > max) throw badInput(field, `at most ${max} characters`, { rule: 'TOO_LONG', max });
   if (CONTROL.test(v)) throw badInput(field, 'must not contain control characters');
   if (LONE_SURROGATE.test(v)) throw badInput(field, 'is not well-formed Unicode text');
 }

@@ -48,6 +48,9 @@ const KNOWN_CODES = new Set([
   'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
 ]);
 
+/** The extensions a refusal may carry beside code, rule and field (server/common/errors.ts). */
+const RULE_DETAILS = ['decidingLevel', 'unitLevel', 'level', 'status', 'action', 'permission', 'units', 'members', 'max'] as const;
+
 /**
  * What a client sees of an error: the contract's codes, the offending field when one can be
  * named, and never a stack trace or SQL. Anything unexpected becomes INTERNAL_SERVER_ERROR.
@@ -62,7 +65,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   const extensions: Record<string, unknown> = { code };
-  if (typeof formatted.extensions?.rule === 'string') extensions.rule = formatted.extensions.rule; // which commendation rule refused (nominations)
+  if (typeof formatted.extensions?.rule === 'string') extensions.rule = formatted.extensions.rule; // which rule refused (errors.ts)
+  // The values a client needs to say the refusal in its user's words (plain strings and numbers only).
+  for (const k of RULE_DETAILS) {
+    const v = formatted.extensions?.[k];
+    if (typeof v === 'string' || typeof v === 'number') extensions[k] = v;
+  }
   if (field) extensions.field = field;
   else {
     // Variable and argument errors from GraphQL itself name the argument in their message.

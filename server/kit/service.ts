@@ -200,7 +200,7 @@ export class ResourceService<E extends Row> {
   protected duplicateRefusal(row: E, key: string): Error {
     void row;
     void key;
-    return conflict(`${this.resource.name}: such a record already exists`);
+    return conflict(`${this.resource.name}: such a record already exists`, { rule: 'DUPLICATE' });
   }
 
   /** The values of the write arguments, generic checks done (the arguments' GraphQL types did the rest). */

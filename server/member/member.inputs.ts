@@ -30,6 +30,9 @@ export class ImportRowError {
   @Field(() => Int) row: number;
   @Field({ description: 'the field: fullName, gender, birthDate, …, team' }) column: string;
   @Field() message: string;
+  @Field(() => String, { nullable: true, description: 'the rule the cell breaks, machine-readable (REQUIRED, GENDER, DATE_FORMAT, NOT_A_DATE, FUTURE_DATE, EMAIL, PHONE, NATIONAL_ID, TAKEN, REPEATED, TEAM_UNKNOWN, …): clients word the message from it' })
+  rule?: string | null;
+  @Field(() => Int, { nullable: true, description: 'for REPEATED: the row that has the value first' }) otherRow?: number | null;
 }
 
 @ObjectType()

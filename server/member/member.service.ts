@@ -61,24 +61,24 @@ export function validateMemberInput(input: MemberInput, creating: boolean): void
   // Lengths and characters first: no pattern below ever runs on a value wider than its column.
   for (const f of TEXT_FIELDS) checkText(f, input[f], MEMBER_TEXT[f]);
   if (creating || input.fullName !== undefined) {
-    if (!input.fullName?.trim()) throw badInput('fullName', 'is required');
+    if (!input.fullName?.trim()) throw badInput('fullName', 'is required', { rule: 'REQUIRED' });
   }
-  if (creating && !input.gender) throw badInput('gender', 'is required');
+  if (creating && !input.gender) throw badInput('gender', 'is required', { rule: 'REQUIRED' });
   for (const f of ['birthDate', 'joinedAt', 'leftAt', 'disciplinedFrom', 'disciplinedUntil'] as const) {
     const v = input[f];
     if (v == null || v === '') continue;
     isoDate(f, v);
-    if (v > today() && f !== 'disciplinedUntil') throw badInput(f, 'cannot be in the future');
+    if (v > today() && f !== 'disciplinedUntil') throw badInput(f, 'cannot be in the future', { rule: 'FUTURE_DATE' });
   }
   if (input.disciplinedFrom && input.disciplinedUntil && input.disciplinedUntil < input.disciplinedFrom) {
-    throw badInput('disciplinedUntil', 'is before the start of the discipline');
+    throw badInput('disciplinedUntil', 'is before the start of the discipline', { rule: 'DATES_ORDER' });
   }
-  if (input.birthDate && input.joinedAt && input.joinedAt < input.birthDate) throw badInput('joinedAt', 'is before the birth date');
-  if (input.email != null && input.email !== '' && !isEmail(input.email)) throw badInput('email', 'is not an e-mail address');
+  if (input.birthDate && input.joinedAt && input.joinedAt < input.birthDate) throw badInput('joinedAt', 'is before the birth date', { rule: 'JOINED_BEFORE_BIRTH' });
+  if (input.email != null && input.email !== '' && !isEmail(input.email)) throw badInput('email', 'is not an e-mail address', { rule: 'EMAIL' });
   // One quantifier over one character class: linear.
-  if (input.phone != null && input.phone !== '' && !/^\+?[0-9 .-]{8,15}$/.test(input.phone)) throw badInput('phone', 'is not a phone number');
+  if (input.phone != null && input.phone !== '' && !/^\+?[0-9 .-]{8,15}$/.test(input.phone)) throw badInput('phone', 'is not a phone number', { rule: 'PHONE' });
   if (input.nationalId != null && input.nationalId !== '' && !/^(\d{9}|\d{12})$/.test(input.nationalId)) {
-    throw badInput('nationalId', 'must have 9 or 12 digits (CMND or CCCD)');
+    throw badInput('nationalId', 'must have 9 or 12 digits (CMND or CCCD)', { rule: 'NATIONAL_ID' });
   }
 }
 
@@ -104,6 +104,9 @@ export interface ImportRowError {
   row: number;
   column: string;
   message: string;
+  /** machine-readable: what a client words the message from */
+  rule?: string | null;
+  otherRow?: number | null;
 }
 export interface ImportReport {
   total: number;
@@ -124,16 +127,16 @@ export function importDate(v: string | null | undefined): string | null | undefi
 }
 
 /** A template row as member input, or the first unreadable cell. */
-export function parseImportRow(r: ImportRow): { input: MemberInput } | { error: { column: string; message: string } } {
-  if (!r.gender?.trim()) return { error: { column: 'gender', message: 'is required (Nam or Nữ)' } };
+export function parseImportRow(r: ImportRow): { input: MemberInput } | { error: { column: string; message: string; rule: string } } {
+  if (!r.gender?.trim()) return { error: { column: 'gender', message: 'is required (Nam or Nữ)', rule: 'REQUIRED' } };
   // Own keys only: a cell reading "constructor" must not find Object.prototype's.
   const key = r.gender.length <= 16 ? searchKey(r.gender) : '';
   const gender = Object.hasOwn(GENDERS, key) ? GENDERS[key] : undefined;
-  if (!gender) return { error: { column: 'gender', message: `"${preview(r.gender)}" is not Nam or Nữ` } };
+  if (!gender) return { error: { column: 'gender', message: `"${preview(r.gender)}" is not Nam or Nữ`, rule: 'GENDER' } };
   const dates: Record<string, string | null> = {};
   for (const f of ['birthDate', 'joinedAt'] as const) {
     const d = importDate(r[f]);
-    if (d === undefined) return { error: { column: f, message: `"${preview(r[f])}" is not a date dd/mm/yyyy` } };
+    if (d === undefined) return { error: { column: f, message: `"${preview(r[f])}" is not a date dd/mm/yyyy`, rule: 'DATE_FORMAT' } };
     dates[f] = d;
   }
   const text = (v: string | null | undefined) => (v == null ? null : String(v).trim() || null);
@@ -239,7 +242,7 @@ export class MemberService extends ResourceService<Member> {
     let team: OrgUnit | null = null;
     if (teamId != null) {
       team = await em.getRepository(OrgUnit).findOneBy({ id: teamId, level: OrgLevel.TEAM });
-      if (!team || team.parentId !== gu.id || !team.active) throw badInput('teamId', `team ${teamId} is not a team of grassroots union ${gu.id}`);
+      if (!team || team.parentId !== gu.id || !team.active) throw badInput('teamId', `team ${teamId} is not a team of grassroots union ${gu.id}`, { rule: 'TEAM_OUTSIDE' });
     }
     return {
       grassrootsUnionId: gu.id,
@@ -252,7 +255,7 @@ export class MemberService extends ResourceService<Member> {
   private async assertCardFree(em: EntityManager, cardNumber: string | null | undefined, exceptId?: number) {
     if (!cardNumber) return;
     const other = await this.repo(em).findOne({ where: { cardNumber }, select: { id: true } });
-    if (other && other.id !== exceptId) throw badInput('cardNumber', `card number ${cardNumber} is already used`);
+    if (other && other.id !== exceptId) throw badInput('cardNumber', `card number ${cardNumber} is already used`, { rule: 'TAKEN' });
   }
 
   async create(caller: Caller, input: MemberInput): Promise<Member> {
@@ -297,24 +300,25 @@ export class MemberService extends ResourceService<Member> {
       const seenCards = new Map<string, number>();
       rows.forEach((raw, i) => {
         const row = raw.rowNumber ?? i + 2; // spreadsheet row: the header is row 1
-        const fail = (column: string, message: string) => errors.push({ row, column, message });
+        const fail = (column: string, message: string, rule: string | null = null, otherRow: number | null = null) =>
+          errors.push({ row, column, message, rule, otherRow });
         const parsed = parseImportRow(raw);
-        if ('error' in parsed) return fail(parsed.error.column, parsed.error.message);
+        if ('error' in parsed) return fail(parsed.error.column, parsed.error.message, parsed.error.rule);
         try {
           validateMemberInput(parsed.input, true);
         } catch (e) {
-          if (e instanceof AppError) return fail(String(e.extensions.field), e.message.replace(/^\w+: /, ''));
+          if (e instanceof AppError) return fail(String(e.extensions.field), e.message.replace(/^\w+: /, ''), (e.extensions.rule as string | undefined) ?? null);
           throw e;
         }
         let team: OrgUnit | null = null;
         if (raw.team?.trim()) {
           team = teamByKey.get(searchKey(raw.team)) ?? null;
-          if (!team) return fail('team', `no team "${preview(raw.team.trim())}" in ${gu.name}`);
+          if (!team) return fail('team', `no team "${preview(raw.team.trim())}" in ${gu.name}`, 'TEAM_UNKNOWN');
         }
         const card = parsed.input.cardNumber?.trim();
         if (card) {
-          if (taken.has(card)) return fail('cardNumber', `card number ${card} is already used`);
-          if (seenCards.has(card)) return fail('cardNumber', `card number ${card} is also on row ${seenCards.get(card)}`);
+          if (taken.has(card)) return fail('cardNumber', `card number ${card} is already used`, 'TAKEN');
+          if (seenCards.has(card)) return fail('cardNumber', `card number ${card} is also on row ${seenCards.get(card)}`, 'REPEATED', seenCards.get(card)!);
           seenCards.set(card, row);
         }
         valid.push(newMemberRow(parsed.input, { grassrootsUnionId: gu.id, teamId: team?.id ?? null, unionId: gu.unionId, federationId: gu.federationId! }));

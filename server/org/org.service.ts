@@ -155,9 +155,9 @@ export class OrgService {
     const n = parseId(field, id);
     const unit = await this.scoped(caller, null, true, em).andWhere('u.id = :id', { id: n }).getOne();
     if (!unit) throw new AppError('NOT_FOUND', `${field}: unit ${n} not found`, { field });
-    if (!unitInScope(caller.scope, unit)) throw forbidden(`${field}: unit ${n} is outside your scope`);
-    if (!levels.includes(unit.level)) throw badInput(field, `unit ${n} is a ${LEVEL_TYPE_NAME[unit.level]}, expected ${levels.map((l) => LEVEL_TYPE_NAME[l]).join(' or ')}`);
-    if (!unit.active && !allowDissolved) throw badInput(field, `unit ${n} is dissolved`);
+    if (!unitInScope(caller.scope, unit)) throw forbidden(`${field}: unit ${n} is outside your scope`, { rule: 'OUT_OF_SCOPE', field });
+    if (!levels.includes(unit.level)) throw badInput(field, `unit ${n} is a ${LEVEL_TYPE_NAME[unit.level]}, expected ${levels.map((l) => LEVEL_TYPE_NAME[l]).join(' or ')}`, { rule: 'WRONG_LEVEL' });
+    if (!unit.active && !allowDissolved) throw badInput(field, `unit ${n} is dissolved`, { rule: 'UNIT_DISSOLVED' });
     return unit;
   }
 
@@ -207,7 +207,20 @@ export class OrgService {
   private async assertCodeFree(em: EntityManager, code: string | null | undefined, exceptId?: number) {
     if (!code) return;
     const other = await this.repo(em).findOne({ where: { code }, select: { id: true } });
-    if (other && other.id !== exceptId) throw badInput('code', `code ${code} is already used by unit ${other.id}`);
+    if (other && other.id !== exceptId) throw badInput('code', `code ${code} is already used by unit ${other.id}`, { rule: 'TAKEN' });
+  }
+
+  /**
+   * Two live teams of one grassroots union never share a name (ignoring case and spacing): members
+   * are placed by team name (the import's "Tổ công đoàn" column), so a second "Tổ 1" would be
+   * ambiguous. Dissolved teams keep their names. BAD_USER_INPUT on name, rule DUPLICATE_NAME.
+   */
+  private async assertTeamNameFree(em: EntityManager, parentId: number | null, name: string, exceptId?: number) {
+    if (parentId == null) return;
+    const norm = (s: string) => s.trim().replace(/\s+/g, ' ').toLocaleLowerCase('vi');
+    const siblings = await this.repo(em).find({ where: { parentId, level: OrgLevel.TEAM, active: true }, select: { id: true, name: true } });
+    const other = siblings.find((t) => t.id !== exceptId && norm(t.name) === norm(name));
+    if (other) throw badInput('name', `grassroots union ${parentId} already has a team named ${JSON.stringify(other.name)} (unit ${other.id})`, { rule: 'DUPLICATE_NAME' });
   }
 
   async create(caller: Caller, level: UnitLevel, input: UnitInput): Promise<OrgUnit> {
@@ -216,6 +229,7 @@ export class OrgService {
     return this.db.transaction(async (em) => {
       const parent = await this.parentFromInput(caller, level, input, em);
       await this.assertCodeFree(em, code);
+      if (level === OrgLevel.TEAM) await this.assertTeamNameFree(em, parent?.id ?? null, name);
       const unit = this.repo(em).create({
         level,
         name,
@@ -226,7 +240,7 @@ export class OrgService {
         active: true,
         dissolvedAt: null,
       });
-      await this.repo(em).save(unit).catch((e) => Promise.reject(Db.isDuplicateKey(e) ? badInput('code', `code ${code} is already used`) : e));
+      await this.repo(em).save(unit).catch((e) => Promise.reject(Db.isDuplicateKey(e) ? badInput('code', `code ${code} is already used`, { rule: 'TAKEN' }) : e));
       // A unit is inside its own subtree: its own ancestor column names itself.
       unit[ANCESTOR_COLUMN[level]] = unit.id;
       await this.repo(em).update(unit.id, { [ANCESTOR_COLUMN[level]]: unit.id });
@@ -257,15 +271,19 @@ export class OrgService {
         if (!input.active) await this.assertEmpty(em, unit);
         // A unit comes back to life only under a live parent.
         else if (unit.parentId && !(await this.repo(em).findOneByOrFail({ id: unit.parentId })).active) {
-          throw badInput('active', `the parent unit ${unit.parentId} is dissolved: restore it first`);
+          throw badInput('active', `the parent unit ${unit.parentId} is dissolved: restore it first`, { rule: 'PARENT_DISSOLVED' });
         }
         changes.active = input.active;
         changes.dissolvedAt = input.active ? null : today();
       }
+      const moved = !!target && target.id !== before.parentId;
+      if (level === OrgLevel.TEAM && (name !== undefined || moved || changes.active === true) && (changes.active ?? unit.active)) {
+        await this.assertTeamNameFree(em, unit.parentId, name ?? unit.name, unit.id);
+      }
       if (Object.keys(changes).length) {
         Object.assign(unit, changes);
         unit.searchKey = unitSearchKey(unit.name, unit.code);
-        await this.repo(em).update(id, { ...changes, searchKey: unit.searchKey }).catch((e) => Promise.reject(Db.isDuplicateKey(e) ? badInput('code', `code ${code} is already used`) : e));
+        await this.repo(em).update(id, { ...changes, searchKey: unit.searchKey }).catch((e) => Promise.reject(Db.isDuplicateKey(e) ? badInput('code', `code ${code} is already used`, { rule: 'TAKEN' }) : e));
         await this.audit.record(em, caller, { action: 'UPDATE', entityType: LEVEL_TYPE_NAME[level], entityId: id, unitId: id, before, after: plain(unit) });
       }
       return unit;
@@ -285,7 +303,11 @@ export class OrgService {
       .where(`m.${column} = :id AND m.status = :status`, { id: unit.id, status: MemberStatus.ACTIVE })
       .getCount();
     if (units || members) {
-      throw conflict(`${LEVEL_TYPE_NAME[unit.level]} ${unit.id} still has ${units} unit(s) and ${members} active member(s): move or dissolve them first`);
+      throw conflict(`${LEVEL_TYPE_NAME[unit.level]} ${unit.id} still has ${units} unit(s) and ${members} active member(s): move or dissolve them first`, {
+        rule: 'UNIT_NOT_EMPTY',
+        units,
+        members,
+      });
     }
   }
 
@@ -307,7 +329,7 @@ export class OrgService {
     return this.afterMove(this.db.transaction(async (em) => {
       const found = await this.scoped(caller, null, true, em).andWhere('u.id = :id', { id }).getOne();
       if (!found) throw notFound('OrgUnit', id);
-      if (!hasPermission(caller.role, WRITE_UNIT_PERMISSION[found.level])) throw forbidden(`your role cannot move a ${LEVEL_TYPE_NAME[found.level]}`);
+      if (!hasPermission(caller.role, WRITE_UNIT_PERMISSION[found.level])) throw forbidden(`your role cannot move a ${LEVEL_TYPE_NAME[found.level]}`, { rule: 'PERMISSION' });
       const unit = await this.writable(caller, id, 'id', [found.level], em);
       if (unit.level === OrgLevel.FEDERATION) throw badInput('id', 'a federation has no parent to move under');
       const parent = await this.writable(caller, parentId, 'parentId', PARENT_LEVELS[unit.level], em);
@@ -336,7 +358,7 @@ export class OrgService {
     if (unit.level === OrgLevel.TEAM) set.grassrootsUnionId = next.grassrootsUnionId;
     // Compare-and-set on the old parent first: of two racing moves one wins, the other answers CONFLICT.
     const cas = await em.createQueryBuilder().update(OrgUnit).set({ parentId: parent.id }).where('id = :id AND parent_id = :old', { id: unit.id, old: unit.parentId }).execute();
-    if (cas.affected !== 1) throw conflict(`${LEVEL_TYPE_NAME[unit.level]} ${unit.id} was moved by someone else; reload it`);
+    if (cas.affected !== 1) throw conflict(`${LEVEL_TYPE_NAME[unit.level]} ${unit.id} was moved by someone else; reload it`, { rule: 'STALE_VERSION' });
     await relocateSubtree(em, ANCESTOR_COLUMN[unit.level], unit.id, set);
     await em.insert(OrgUnitMove, { unitId: unit.id, fromParentId: unit.parentId, toParentId: parent.id, movedById: caller.user.id });
     Object.assign(unit, set, { parentId: parent.id });

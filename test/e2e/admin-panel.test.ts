@@ -154,7 +154,8 @@ describe('admin panel', () => {
     await page.waitForURL(/#\/nominations\/\d+\/show/);
     await page.locator('[data-status="DRAFT"]').waitFor();
     await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
-    await notification(page).getByText('Đã gửi đề nghị lên cấp trên').waitFor();
+    // DVXS is decided by the grassroots union itself: it waits for a second chair account, and says so (issue 12).
+    await notification(page).getByText('Hồ sơ chờ một tài khoản khác cùng cấp của đơn vị bạn duyệt').waitFor();
     await page.locator('[data-status="PENDING"]').waitFor();
     await page.getByTestId('review-timeline').getByText('Gửi đề nghị').waitFor();
 

@@ -14,6 +14,7 @@ import { ExportButtons } from '../common/ExportButtons';
 import { BulkReviewButtons, ReviewButtons } from '../nominations/ReviewButtons';
 import { nominationExportColumns } from '../nominations/NominationList';
 import { TopToolbar } from 'react-admin';
+import { pendingDecisionOf, usePendingVersion } from '../nominations/pendingDecisions';
 
 export const AWAITING_ME = { awaitingMyReview: true };
 
@@ -50,6 +51,9 @@ const Achievements = () => (
  */
 export const ApprovalDesk = () => {
   const translate = useTranslate();
+  // A row with a decision in flight (undo window) cannot be selected again.
+  usePendingVersion();
+  const selectable = (r: any) => !r.pendingDecision && !pendingDecisionOf(r.id);
   return (
     <Box data-testid="approval-desk">
       <Box sx={{ mt: 2, mb: 1 }}>
@@ -67,7 +71,7 @@ export const ApprovalDesk = () => {
         empty={<Empty />}
         actions={<TopToolbar><ExportButtons columns={nominationExportColumns} filename="cho-duyet" /></TopToolbar>}
       >
-        <Datagrid rowClick="show" bulkActionButtons={<BulkReviewButtons />} empty={<Empty />}>
+        <Datagrid rowClick="show" bulkActionButtons={<BulkReviewButtons />} empty={<Empty />} isRowSelectable={selectable}>
           <TextField source="id" />
           <NomineeField source="nomineeName" label="resources.nominations.fields.nomineeName" />
           <ReferenceField source="awardTypeId" reference="awardTypes" link={false} sortable={false}>

@@ -2,7 +2,24 @@ import { Breadcrumbs, Link as MuiLink, Typography } from '@mui/material';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import { Link } from 'react-router-dom';
 import { useRecordContext, useTranslate } from 'react-admin';
-import { LEVEL_RESOURCE } from '../providers/resources';
+import { LEVEL_RESOURCE, UNIT_LEVELS } from '../providers/resources';
+import type { UnitLevel } from '../providers/sessionUser';
+
+const ANCESTOR_FIELDS = ['federationId', 'unionId', 'grassrootsUnionId', 'teamId'];
+
+/**
+ * The ancestor ids of a record, top down. A unit's own level column (if it carries one) names the
+ * unit itself and is left out; a member's ids live in another id space than units, so a member
+ * keeps every ancestor even when one of them has the member's id (member #2 of union #2).
+ */
+export function ancestorIds(record: Record<string, unknown>): string[] {
+  const level = typeof record.level === 'string' ? (record.level as UnitLevel) : undefined;
+  const own = level && UNIT_LEVELS[level] ? UNIT_LEVELS[level].field : undefined;
+  return ANCESTOR_FIELDS.filter((f) => f !== own)
+    .map((f) => record[f])
+    .filter((v): v is string | number => v != null && v !== '')
+    .map(String);
+}
 import { useOrgUnit } from './fields';
 
 const AncestorLink = ({ id }: { id: string }) => {
@@ -24,9 +41,7 @@ export const UnitBreadcrumb = ({ self = 'name' }: { self?: string }) => {
   const record = useRecordContext();
   const translate = useTranslate();
   if (!record) return null;
-  const ids = ['federationId', 'unionId', 'grassrootsUnionId', 'teamId']
-    .map((f) => record[f])
-    .filter((v): v is string => v != null && String(v) !== String(record.id));
+  const ids = ancestorIds(record);
   return (
     <Breadcrumbs aria-label={translate('cd.common.breadcrumb')} sx={{ mb: 1 }} data-testid="breadcrumb">
       <AccountTreeIcon fontSize="small" color="action" />

@@ -9,7 +9,9 @@ export const DateTextInput = (props: TextInputProps) => {
   const translate = useTranslate();
   const validateDate = (value: unknown) => {
     if (value == null || value === '') return undefined;
-    return /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? undefined : 'cd.errors.date_format';
+    if (/^\d{4}-\d{2}-\d{2}$/.test(String(value))) return undefined;
+    // Written as a date but not one of the calendar (31/02/1990): say so, not "use dd/mm/yyyy".
+    return /^\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}\s*$/.test(String(value)) ? 'cd.errors.not_a_date' : 'cd.errors.date_format';
   };
   const validate = [validateDate, ...(Array.isArray(props.validate) ? props.validate : props.validate ? [props.validate] : [])];
   return (

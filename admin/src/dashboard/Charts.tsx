@@ -1,4 +1,5 @@
-import { Card, CardContent, Grid, Typography } from '@mui/material';
+import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
+import InsertChartOutlinedIcon from '@mui/icons-material/InsertChartOutlined';
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useDataProvider, useTranslate } from 'react-admin';
@@ -16,12 +17,29 @@ const abbreviate = (name: string) =>
     .replace(/^Công đoàn /i, 'CĐ ')
     .replace(/^Tổ Công đoàn /i, 'Tổ ');
 
+/** What a chart without figures shows (a fresh database): words, not a grey box. */
+const ChartEmpty = ({ hint }: { hint: string }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ py: 5, textAlign: 'center', color: 'text.secondary' }} data-testid="chart-empty">
+      <InsertChartOutlinedIcon sx={{ fontSize: 48, opacity: 0.5 }} />
+      <Typography variant="body1">{translate('cd.dashboard.no_data')}</Typography>
+      <Typography variant="body2">{translate(hint)}</Typography>
+    </Box>
+  );
+};
+
+/** The awards chart's figures, shared with the dashboard's year card (one query, the same numbers). */
+export const useAwardStats = (dataProvider: CongDoanDataProvider) =>
+  useQuery({ queryKey: ['awardStats'], queryFn: () => dataProvider.awardStats() });
+
 const MembersByUnit = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<CongDoanDataProvider>();
   const { data = [] } = useQuery({ queryKey: ['memberStats'], queryFn: () => dataProvider.memberStats(null) });
   const rows = data
     .map((s) => ({ name: shorten(abbreviate(s.unitName ?? translate('cd.dashboard.outside_teams'))), count: s.count }))
+    .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count)
     .slice(0, 15);
   return (
@@ -29,7 +47,7 @@ const MembersByUnit = () => {
       <CardContent>
         <Typography variant="subtitle1" sx={{ fontWeight: 600 }} gutterBottom>{translate('cd.dashboard.members_by_unit')}</Typography>
         {rows.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">{translate('cd.dashboard.no_data')}</Typography>
+          <ChartEmpty hint="cd.dashboard.no_members_hint" />
         ) : (
           <ResponsiveContainer width="100%" height={Math.max(220, rows.length * 34)}>
             <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
@@ -49,11 +67,13 @@ const MembersByUnit = () => {
 const AwardsByTypeAndYear = () => {
   const translate = useTranslate();
   const dataProvider = useDataProvider<CongDoanDataProvider>();
-  const { data = [] } = useQuery({ queryKey: ['awardStats'], queryFn: () => dataProvider.awardStats() });
-  const years = [...new Set(data.map((s) => s.year))].sort();
+  const { data = [] } = useAwardStats(dataProvider);
+  const counted = data.filter((s) => s.count > 0);
+  const years = [...new Set(counted.map((s) => s.year))].sort();
   const byType = new Map<string, Record<string, string | number>>();
-  for (const s of data) {
-    const row = byType.get(s.awardTypeCode) ?? { code: s.awardTypeCode, name: s.awardTypeName };
+  for (const s of counted) {
+    // Award names, not codes: the axis shows the name (abbreviated), the tooltip the whole name.
+    const row = byType.get(s.awardTypeCode) ?? { code: s.awardTypeCode, name: s.awardTypeName || s.awardTypeCode, label: shorten(s.awardTypeName || s.awardTypeCode, 34) };
     row[String(s.year)] = s.count;
     byType.set(s.awardTypeCode, row);
   }
@@ -63,20 +83,22 @@ const AwardsByTypeAndYear = () => {
       <CardContent>
         <Typography variant="subtitle1" sx={{ fontWeight: 600 }} gutterBottom>{translate('cd.dashboard.awards_by_type')}</Typography>
         {rows.length === 0 ? (
-          <Typography variant="body2" color="text.secondary">{translate('cd.dashboard.no_data')}</Typography>
+          <ChartEmpty hint="cd.dashboard.no_awards_hint" />
         ) : (
-          <ResponsiveContainer width="100%" height={280}>
-            <BarChart data={rows}>
-              <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="code" tick={{ fontSize: 12 }} />
-              <YAxis allowDecimals={false} />
-              <Tooltip labelFormatter={(code) => String(rows.find((r) => r.code === code)?.name ?? code)} />
+          <Box data-testid="awards-chart">
+          <ResponsiveContainer width="100%" height={Math.max(240, rows.length * 30 * Math.max(1, years.length / 2) + 60)}>
+            <BarChart data={rows} layout="vertical" margin={{ left: 8, right: 24 }}>
+              <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+              <XAxis type="number" allowDecimals={false} />
+              <YAxis type="category" dataKey="label" width={220} tick={{ fontSize: 12 }} />
+              <Tooltip labelFormatter={(label) => String(rows.find((r) => r.label === label)?.name ?? label)} />
               <Legend />
               {years.map((y, i) => (
                 <Bar key={y} dataKey={String(y)} name={String(y)} fill={PALETTE[i % PALETTE.length]} />
               ))}
             </BarChart>
           </ResponsiveContainer>
+          </Box>
         )}
       </CardContent>
     </Card>

@@ -13,6 +13,22 @@ import type { CongDoanDataProvider } from '../providers/dataProvider';
 
 const Charts = lazy(() => import('./Charts'));
 
+/**
+ * The awards card counts what the chart beside it shows (awards by their year, the same query), for
+ * the current year when the chart has it, else for the latest year the chart shows: a card of 2026
+ * beside a chart of 2025 read as a contradiction, and the overview counted by decision date.
+ */
+function awardsCard(
+  overview: { year: number } | undefined,
+  stats: Array<{ year: number | null; count: number }> | undefined,
+): { year: number | undefined; count: number | undefined } {
+  if (!overview || !stats) return { year: overview?.year, count: undefined };
+  const years = new Set(stats.filter((s) => s.count > 0 && s.year != null).map((s) => s.year!));
+  if (!years.size) return { year: overview.year, count: 0 };
+  const year = years.has(overview.year) ? overview.year : Math.max(...years);
+  return { year, count: stats.filter((s) => s.year === year).reduce((n, s) => n + s.count, 0) };
+}
+
 const Figure = ({ label, value, testId, to }: { label: string; value: number | undefined; testId: string; to?: string }) => {
   const content = (
     <CardContent>
@@ -46,6 +62,8 @@ export const Dashboard = () => {
   const reviewer = hasPermission(user, 'Review');
   const awaiting = useAwaitingMyReviewCount(reviewer);
   const { data } = useQuery({ queryKey: ['overview', 'scope'], queryFn: () => dataProvider.overview(null) });
+  const { data: awardStats } = useQuery({ queryKey: ['awardStats'], queryFn: () => dataProvider.awardStats() });
+  const card = awardsCard(data, awardStats);
   const rank = user?.scopeLevel ? LEVEL_RANK[user.scopeLevel] : 99;
   const units: Array<[string, number | undefined]> = [];
   if (rank > LEVEL_RANK.FEDERATION) units.push(['cd.dashboard.federations', data?.federations]);
@@ -89,7 +107,7 @@ export const Dashboard = () => {
           <Figure label={translate('cd.dashboard.pending')} value={data?.pendingNominations} testId="figure-pending" to="/nominations" />
         </Grid>
         <Grid size={{ xs: 6, sm: 4, md: 'grow' }}>
-          <Figure label={translate('cd.dashboard.awards_this_year', { year: data?.year ?? '' })} value={data?.awardsThisYear} testId="figure-awards" to="/awards" />
+          <Figure label={translate('cd.dashboard.awards_this_year', { year: card.year ?? '' })} value={card.count} testId="figure-awards" to="/awards" />
         </Grid>
       </Grid>
       <Suspense fallback={<Skeleton variant="rectangular" height={320} sx={{ mt: 2 }} />}>

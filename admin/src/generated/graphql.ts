@@ -242,7 +242,7 @@ export type ReviewNominationsMutationVariables = Exact<{
 }>;
 
 
-export type ReviewNominationsMutation = { reviewNominations: Array<{ id: string, ok: boolean, code: string | null, message: string | null }> };
+export type ReviewNominationsMutation = { reviewNominations: Array<{ id: string, ok: boolean, code: string | null, rule: string | null, message: string | null }> };
 
 export type RecordConfederationDecisionMutationVariables = Exact<{
   id: string;
@@ -263,7 +263,7 @@ export type ImportMembersMutationVariables = Exact<{
 }>;
 
 
-export type ImportMembersMutation = { importMembers: { total: number, valid: number, imported: number, errors: Array<{ row: number, column: string, message: string }> } };
+export type ImportMembersMutation = { importMembers: { total: number, valid: number, imported: number, errors: Array<{ row: number, column: string, message: string, rule: string | null, otherRow: number | null }> } };
 
 export type OverviewQueryVariables = Exact<{
   unitId?: string | null | undefined;

@@ -30,6 +30,7 @@ import { dateCell } from '../common/exportCells';
 import { toIsoDate } from '../common/format';
 import { useSessionUser } from '../common/hooks';
 import type { CongDoanDataProvider, ImportReport } from '../providers/dataProvider';
+import { wordRefusal } from '../providers/errors';
 import { type ImportRow, readTable, REQUIRED_COLUMNS, rowsFromTable, TEMPLATE_COLUMNS, TEMPLATE_EXAMPLE, TEMPLATE_HEADERS } from './template';
 
 /** The server's cap per call (importMembers); one call is one transaction. */
@@ -94,6 +95,10 @@ const UnitPicker = ({ onChange }: { onChange: (id: string | null) => void }) => 
 const columnLabel = (translate: (k: string, o?: any) => string, column: string) =>
   (TEMPLATE_HEADERS as Record<string, string>)[column] ?? translate(`resources.members.fields.${column}`, { _: column });
 
+/** A row error in the user's language, from its rule (the server's English message is for logs). */
+const rowMessage = (translate: (k: string, o?: any) => string, e: RowError) =>
+  wordRefusal(translate, { code: 'BAD_USER_INPUT', rule: e.rule, field: e.column, message: e.message, otherRow: e.otherRow }, { fieldText: columnLabel(translate, e.column) });
+
 /**
  * Member import: upload an Excel or CSV file in the template, check every row on the server
  * (errors by row and column), then write the valid rows, or all rows in one transaction or none.
@@ -115,6 +120,7 @@ export const ImportPage = () => {
   const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(null);
   const [result, setResult] = useState<{ imported: number; errors: RowError[] } | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
+  const [reading, setReading] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   const invalidRows = useMemo(() => new Set(errors.map((e) => e.row)).size, [errors]);
@@ -144,8 +150,14 @@ export const ImportPage = () => {
     if (!file) return;
     reset();
     setFileName(file.name);
+    setRows([]);
+    // Reading a large .xlsx takes a moment: say so at once (not "0 rows").
+    setReading(true);
     try {
+      // Let the browser paint the reading state before the parser takes the main thread.
+      await new Promise((r) => setTimeout(r, 30));
       const { rows: parsed } = rowsFromTable(await readTable(file));
+      setReading(false);
       setRows(parsed);
       if (!parsed.length) {
         setFileError(translate('cd.import.no_rows'));
@@ -153,6 +165,7 @@ export const ImportPage = () => {
       }
       if (unitId) await check(parsed, unitId);
     } catch (e: any) {
+      setReading(false);
       setProgress(null);
       setRows([]);
       setFileError(translate('cd.import.bad_file', { error: e?.message ?? String(e) }));
@@ -225,12 +238,22 @@ export const ImportPage = () => {
             />
           </Form>
           <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: 'center' }}>
-            <Button variant="contained" component="label" startIcon={<UploadFileIcon />} disabled={!unitId || !!progress}>
+            <Button variant="contained" component="label" startIcon={<UploadFileIcon />} disabled={!unitId || !!progress || reading}>
               {translate('cd.import.choose_file')}
               <input ref={input} type="file" hidden accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" onChange={(e) => onFile(e.target.files?.[0])} data-testid="import-file" />
             </Button>
-            {fileName && <Typography variant="body2">{translate('cd.import.file', { name: fileName, rows: rows.length })}</Typography>}
+            {fileName && (
+              <Typography variant="body2" data-testid="import-file-name">
+                {reading ? translate('cd.import.file_reading', { name: fileName }) : translate('cd.import.file', { name: fileName, rows: rows.length })}
+              </Typography>
+            )}
           </Stack>
+          {reading && (
+            <Box sx={{ mt: 2 }} data-testid="import-reading">
+              <Typography variant="body2">{translate('cd.import.reading')}</Typography>
+              <LinearProgress />
+            </Box>
+          )}
           {fileError && <Alert severity="error" sx={{ mt: 2 }}>{fileError}</Alert>}
           {progress && (
             <Box sx={{ mt: 2 }} data-testid="import-progress">
@@ -297,7 +320,7 @@ export const ImportPage = () => {
                   <TableRow key={i}>
                     <TableCell>{e.row}</TableCell>
                     <TableCell>{columnLabel(translate, e.column)}</TableCell>
-                    <TableCell>{e.message}</TableCell>
+                    <TableCell>{rowMessage(translate, e)}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

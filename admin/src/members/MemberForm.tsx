@@ -3,6 +3,7 @@ import { useWatch, useFormContext } from 'react-hook-form';
 import { useEffect, useRef } from 'react';
 import {
   AutocompleteInput,
+  email,
   maxLength,
   RadioButtonGroupInput,
   ReferenceInput,
@@ -77,7 +78,7 @@ export const MemberForm = ({ editing = false }: { editing?: boolean }) => {
       </Row>
       <Row>
         <TextInput source="phone" />
-        <TextInput source="email" type="email" />
+        <TextInput source="email" validate={email('cd.errors.email')} slotProps={{ htmlInput: { inputMode: 'email', autoComplete: 'email' } }} />
         <TextInput source="occupation" />
       </Row>
       <Section label="resources.members.section.union" />

@@ -49,13 +49,28 @@ const NomineeInput = () => {
   return <UnitOfLevel source="nomineeUnitId" levelSource="nomineeLevel" required />;
 };
 
+/**
+ * Only the award types the nominating unit may propose (the server's rule, asked of the server:
+ * `proposableBy`): a grassroots union sees its own titles and those of the levels above, a
+ * federation no grassroots title.
+ */
+const AwardTypeInput = () => {
+  const user = useSessionUser();
+  const chosen = useWatch({ name: 'nominatingUnitId' });
+  const unit = chosen ?? user?.scopeUnitId ?? null;
+  const filter = unit ? { active: true, proposableBy: String(unit) } : { active: true };
+  return (
+    <ReferenceInput source="awardTypeId" reference="awardTypes" filter={filter} perPage={100} sort={{ field: 'code', order: 'ASC' }} key={String(unit)}>
+      <AutocompleteInput optionText={awardTypeText} filterToQuery={(q: string) => ({ q })} validate={required()} fullWidth />
+    </ReferenceInput>
+  );
+};
+
 const NominationForm = () => {
   const user = useSessionUser();
   return (
     <SimpleForm sx={{ maxWidth: 860 }} defaultValues={{ year: thisYear() }}>
-      <ReferenceInput source="awardTypeId" reference="awardTypes" filter={{ active: true }} perPage={100} sort={{ field: 'code', order: 'ASC' }}>
-        <AutocompleteInput optionText={awardTypeText} filterToQuery={(q: string) => ({ q })} validate={required()} fullWidth />
-      </ReferenceInput>
+      <AwardTypeInput />
       <NumberInput source="year" validate={[required(), minValue(2000)]} step={1} />
       <NomineeInput />
       {!user?.scopeUnitId && <UnitOfLevel source="nominatingUnitId" levelSource="nominatingLevel" required />}

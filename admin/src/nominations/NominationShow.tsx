@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Divider, Grid, Typography } from '@mui/material';
+import { Alert, Box, Card, CardContent, Divider, Grid, Typography } from '@mui/material';
 import {
   EditButton,
   Labeled,
@@ -11,7 +11,9 @@ import {
   useTranslate,
 } from 'react-admin';
 import { DateOnlyField, DateTimeField, EnumField, NomineeField, StatusChip, UnitRefField } from '../common/fields';
-import { useNotFoundHome } from '../common/hooks';
+import { useNotFoundHome, useSessionUser } from '../common/hooks';
+import { canAccess } from '../providers/canAccess';
+import { usePendingDecision } from './pendingDecisions';
 import { ReviewButtons } from './ReviewButtons';
 import { ReviewTimeline } from './Timeline';
 import { ConfederationDecisionButton, SubmitButton, WithdrawButton } from './WorkflowButtons';
@@ -22,15 +24,56 @@ const Title = () => {
   return <>{record ? `${translate('resources.nominations.name', { smart_count: 1 })} #${record.id} – ${record.nomineeName}` : ''}</>;
 };
 
+/**
+ * "Sửa" only where the server's workflow lets the nominator edit (DRAFT, RETURNED: the same rule
+ * as canAccess), and locked while a decision on the nomination is in flight.
+ */
+const NominationEditButton = () => {
+  const record = useRecordContext();
+  const user = useSessionUser();
+  const pending = usePendingDecision(record);
+  if (!record || !canAccess(user, { resource: 'nominations', action: 'edit', record })) return null;
+  return <EditButton disabled={!!pending} />;
+};
+
 const Actions = () => (
-  <TopToolbar sx={{ gap: 1, alignItems: 'center' }}>
+  <TopToolbar sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
     <ReviewButtons variant="contained" />
     <ConfederationDecisionButton />
     <SubmitButton />
     <WithdrawButton />
-    <EditButton />
+    <NominationEditButton />
   </TopToolbar>
 );
+
+/**
+ * Where the nomination waits, said plainly to its proposer: at its own unit's level it waits for a
+ * second account of that level (four eyes), not for "the level above".
+ */
+const WaitingNotice = () => {
+  const record = useRecordContext();
+  const user = useSessionUser();
+  const translate = useTranslate();
+  if (!record || !user || record.status !== 'PENDING' || !record.currentLevel) return null;
+  const mine = record.createdById != null && String(record.createdById) === String(user.id);
+  const nominee = record.nomineeMemberId != null && user.memberId != null && String(record.nomineeMemberId) === String(user.memberId);
+  const level = translate(`cd.enums.OrgLevel.${record.currentLevel}`);
+  if ((mine || nominee) && user.reviewLevel === record.currentLevel) {
+    return (
+      <Alert severity="info" sx={{ mx: 2, mt: 2 }} data-testid="waiting-notice">
+        {translate(mine ? 'resources.nominations.waiting.second_account' : 'resources.nominations.waiting.second_account_nominee', { level })}
+      </Alert>
+    );
+  }
+  if (mine) {
+    return (
+      <Alert severity="info" sx={{ mx: 2, mt: 2 }} data-testid="waiting-notice">
+        {translate('resources.nominations.waiting.level', { level })}
+      </Alert>
+    );
+  }
+  return null;
+};
 
 const AwardBox = () => {
   const record = useRecordContext();
@@ -57,6 +100,7 @@ export const NominationShow = () => {
   const translate = useTranslate();
   return (
     <Show title={<Title />} actions={<Actions />} queryOptions={useNotFoundHome()}>
+      <WaitingNotice />
       <Grid container spacing={3} sx={{ p: 2 }}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Grid container spacing={2}>

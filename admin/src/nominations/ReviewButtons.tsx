@@ -12,7 +12,6 @@ import {
   useRecordContext,
   useRefresh,
   useTranslate,
-  useUnselectAll,
   useUpdate,
   useUpdateMany,
   type TranslateFunction,
@@ -22,7 +21,9 @@ import { useSessionUser } from '../common/hooks';
 import { canReview } from '../providers/canAccess';
 import type { CongDoanDataProvider, NominationResult, ReviewDecision } from '../providers/dataProvider';
 import { ReviewBatchError } from '../providers/dataProvider';
+import { wordBatchRow } from '../providers/errors';
 import { CommentDialog } from './CommentDialog';
+import { clearPending, markPending, usePendingDecision } from './pendingDecisions';
 
 const NOTIFY_KEY: Record<ReviewDecision, string> = {
   APPROVE: 'resources.nominations.notification.approved',
@@ -30,7 +31,10 @@ const NOTIFY_KEY: Record<ReviewDecision, string> = {
   RETURN: 'resources.nominations.notification.returned',
 };
 
-/** A refused review in words: a lost race gets its own clear message. */
+/**
+ * A refused review in words: a lost race (CONFLICT: another reviewer moved it first) gets its own
+ * clear message; anything else the data provider has worded already (providers/errors.ts).
+ */
 function errorMessage(e: any): string {
   if (e?.status === 409) return 'cd.errors.conflict';
   return e?.message ?? 'ra.notification.http_error';
@@ -41,8 +45,9 @@ export function batchReport(translate: TranslateFunction, decision: ReviewDecisi
   const ok = results.filter((r) => r.ok);
   const failed = results.filter((r) => !r.ok);
   if (!failed.length) return { type: 'info' as const, text: translate(NOTIFY_KEY[decision], { smart_count: ok.length }) };
+  for (const r of failed) console.info(`[server refused] #${r.id} ${r.code} ${r.rule ?? ''}: ${r.message}`);
   const details = failed
-    .map((r) => (r.code === 'CONFLICT' || r.code === 'FORBIDDEN' ? translate('resources.nominations.notification.race', { id: r.id }) : `#${r.id}: ${r.message}`))
+    .map((r) => (r.code === 'CONFLICT' ? translate('resources.nominations.notification.race', { id: r.id }) : wordBatchRow(translate, r)))
     .join('; ');
   return {
     type: ok.length ? ('warning' as const) : ('error' as const),
@@ -71,12 +76,16 @@ export const ApproveButton = ({ variant = 'outlined' }: { variant?: 'outlined' |
   const notify = useNotify();
   const after = useAfterDecision();
   const user = useSessionUser();
-  const [update, { isPending }] = useUpdate();
+  const pending = usePendingDecision(record);
+  // onUndo is read by react-admin's undoable mutation (useMutationWithMutationMode) when passed to the hook.
+  const [update, { isPending }] = useUpdate(undefined, undefined, { onUndo: (params: any) => clearPending([params.id]) } as any);
   if (!record || !user) return null;
-  if (record.pendingDecision) return <Chip size="small" label={translate('resources.nominations.notification.pending_decision')} />;
+  if (pending) return <Chip size="small" label={translate('resources.nominations.notification.pending_decision')} data-testid="pending-decision" />;
   if (!canReview(user, record)) return null;
   const approve = (e: React.MouseEvent) => {
     e.stopPropagation();
+    // Every other button of this nomination is locked until the approval is undone or answered.
+    markPending([record.id], 'APPROVE');
     update(
       'nominations',
       { id: record.id, data: { pendingDecision: 'APPROVE' }, previousData: record, meta: { review: { decision: 'APPROVE' } } },
@@ -85,9 +94,11 @@ export const ApproveButton = ({ variant = 'outlined' }: { variant?: 'outlined' |
         onSuccess: () => notify(NOTIFY_KEY.APPROVE, { type: 'info', undoable: true, messageArgs: { smart_count: 1 } }),
         onError: (error: any) => {
           notify(errorMessage(error), { type: 'error' });
+        },
+        onSettled: () => {
+          clearPending([record.id]);
           after();
         },
-        onSettled: after,
       },
     );
   };
@@ -115,20 +126,26 @@ const DecideWithCommentButton = ({ decision }: { decision: 'REJECT' | 'RETURN' }
   const user = useSessionUser();
   const dataProvider = useDataProvider<CongDoanDataProvider>();
   const [open, setOpen] = useState(false);
+  const pending = usePendingDecision(record);
   const mutation = useMutation({
-    mutationFn: (comment: string) => dataProvider.reviewNomination({ id: String(record!.id), decision, comment, version: record!.version }),
+    mutationFn: (comment: string) => {
+      markPending([record!.id], decision);
+      return dataProvider.reviewNomination({ id: String(record!.id), decision, comment, version: record!.version });
+    },
     onSuccess: () => {
       setOpen(false);
       notify(NOTIFY_KEY[decision], { type: 'info', messageArgs: { smart_count: 1 } });
-      after();
     },
     onError: (error: any) => {
       setOpen(false);
       notify(errorMessage(error), { type: 'error' });
+    },
+    onSettled: () => {
+      clearPending([record!.id]);
       after();
     },
   });
-  if (!record || !user || record.pendingDecision || !canReview(user, record)) return null;
+  if (!record || !user || !canReview(user, record)) return null;
   const reject = decision === 'REJECT';
   return (
     <>
@@ -137,6 +154,7 @@ const DecideWithCommentButton = ({ decision }: { decision: 'REJECT' | 'RETURN' }
         color={reject ? 'error' : 'warning'}
         size="small"
         startIcon={reject ? <ThumbDownIcon /> : <UndoIcon />}
+        disabled={!!pending || mutation.isPending}
         onClick={(e) => {
           e.stopPropagation();
           setOpen(true);
@@ -175,32 +193,38 @@ export const ReviewButtons = ({ variant }: { variant?: 'outlined' | 'contained' 
 
 /** Approve the selected nominations, after the demo's BulkAcceptButton (undoable, one call for all). */
 export const BulkApproveButton = () => {
-  const { selectedIds } = useListContext();
+  const { selectedIds, onUnselectItems } = useListContext();
   const translate = useTranslate();
   const notify = useNotify();
   const after = useAfterDecision();
-  const unselectAll = useUnselectAll('nominations');
-  const [updateMany, { isPending }] = useUpdateMany();
-  const approve = () =>
+  const [updateMany, { isPending }] = useUpdateMany(undefined, undefined, { onUndo: (params: any) => clearPending(params.ids) } as any);
+  const approve = () => {
+    const ids = [...selectedIds];
+    // The rows are locked (no buttons, no checkbox) until the approval is undone or answered, and
+    // the selection is cleared at once: this list's own selection (the desk keeps it under its storeKey).
+    markPending(ids, 'APPROVE');
+    onUnselectItems();
     updateMany(
       'nominations',
-      { ids: selectedIds, data: { pendingDecision: 'APPROVE' }, meta: { review: { decision: 'APPROVE' } } },
+      { ids, data: { pendingDecision: 'APPROVE' }, meta: { review: { decision: 'APPROVE' } } },
       {
         mutationMode: 'undoable',
         onSuccess: () => {
-          notify(NOTIFY_KEY.APPROVE, { type: 'info', undoable: true, messageArgs: { smart_count: selectedIds.length } });
-          unselectAll();
+          notify(NOTIFY_KEY.APPROVE, { type: 'info', undoable: true, messageArgs: { smart_count: ids.length } });
         },
         onError: (error: any) => {
           if (error instanceof ReviewBatchError) {
             const r = batchReport(translate, 'APPROVE', error.results);
             notify(r.text, { type: r.type, autoHideDuration: 10000 });
           } else notify(errorMessage(error), { type: 'error' });
+        },
+        onSettled: () => {
+          clearPending(ids);
           after();
         },
-        onSettled: after,
       },
     );
+  };
   return (
     <Button label="resources.nominations.action.approve" onClick={approve} disabled={isPending} color="success" data-testid="bulk-approve">
       <ThumbUpIcon />
@@ -210,25 +234,29 @@ export const BulkApproveButton = () => {
 
 /** Reject or return the selected nominations with one comment; each outcome is reported. */
 const BulkDecideWithComment = ({ decision }: { decision: 'REJECT' | 'RETURN' }) => {
-  const { selectedIds } = useListContext();
+  const { selectedIds, onUnselectItems } = useListContext();
   const translate = useTranslate();
   const notify = useNotify();
   const after = useAfterDecision();
-  const unselectAll = useUnselectAll('nominations');
   const dataProvider = useDataProvider<CongDoanDataProvider>();
   const [open, setOpen] = useState(false);
   const mutation = useMutation({
-    mutationFn: (comment: string) => dataProvider.reviewNominations({ ids: selectedIds.map(String), decision, comment }),
+    mutationFn: (comment: string) => {
+      const ids = selectedIds.map(String);
+      markPending(ids, decision);
+      return dataProvider.reviewNominations({ ids, decision, comment }).finally(() => clearPending(ids));
+    },
     onSuccess: (results) => {
       setOpen(false);
       const r = batchReport(translate, decision, results);
       notify(r.text, { type: r.type, autoHideDuration: r.type === 'info' ? 5000 : 10000 });
-      unselectAll();
+      onUnselectItems();
       after();
     },
     onError: (error: any) => {
       setOpen(false);
       notify(errorMessage(error), { type: 'error' });
+      onUnselectItems();
       after();
     },
   });

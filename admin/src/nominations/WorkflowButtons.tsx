@@ -19,21 +19,22 @@ import { parseVnDate } from '../common/format';
 import { useSessionUser } from '../common/hooks';
 import { canAccess } from '../providers/canAccess';
 import type { CongDoanDataProvider } from '../providers/dataProvider';
+import { usePendingDecision } from './pendingDecisions';
 
-function useWorkflow<T>(fn: (dp: CongDoanDataProvider) => Promise<T>, success: string) {
+function useWorkflow<T>(fn: (dp: CongDoanDataProvider) => Promise<T>, success: string | ((result: T) => string)) {
   const dataProvider = useDataProvider<CongDoanDataProvider>();
   const notify = useNotify();
   const refresh = useRefresh();
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => fn(dataProvider),
-    onSuccess: () => {
-      notify(success, { type: 'info' });
+    onSuccess: (result) => {
+      notify(typeof success === 'function' ? success(result) : success, { type: 'info', autoHideDuration: 8000 });
       queryClient.invalidateQueries({ queryKey: ['nominations'] });
       refresh();
     },
     onError: (e: any) => {
-      notify(e?.status === 409 ? 'cd.errors.conflict' : (e?.message ?? 'ra.notification.http_error'), { type: 'error' });
+      notify(e?.message ?? 'ra.notification.http_error', { type: 'error', autoHideDuration: 10000 });
       refresh();
     },
   });
@@ -44,10 +45,16 @@ export const SubmitButton = () => {
   const record = useRecordContext();
   const translate = useTranslate();
   const user = useSessionUser();
-  const m = useWorkflow((dp) => dp.submitNomination(String(record!.id)), 'resources.nominations.notification.submitted');
+  const pending = usePendingDecision(record);
+  // Where it waits now: at the proposer's own level (a grassroots union deciding its own title, a
+  // federation's own proposal), a second account of that level reviews it (four eyes); else the level above.
+  const m = useWorkflow(
+    (dp) => dp.submitNomination(String(record!.id)),
+    (n: any) => (n?.currentLevel && user?.reviewLevel === n.currentLevel ? 'resources.nominations.notification.submitted_own_level' : 'resources.nominations.notification.submitted'),
+  );
   if (!record || !canAccess(user, { resource: 'nominations', action: 'submit', record })) return null;
   return (
-    <MuiButton variant="contained" size="small" startIcon={<SendIcon />} onClick={() => m.mutate()} disabled={m.isPending}>
+    <MuiButton variant="contained" size="small" startIcon={<SendIcon />} onClick={() => m.mutate()} disabled={m.isPending || !!pending}>
       {translate('resources.nominations.action.submit')}
     </MuiButton>
   );
@@ -59,11 +66,20 @@ export const WithdrawButton = () => {
   const translate = useTranslate();
   const user = useSessionUser();
   const [open, setOpen] = useState(false);
+  const pending = usePendingDecision(record);
   const m = useWorkflow((dp) => dp.withdrawNomination(String(record!.id)), 'resources.nominations.notification.withdrawn');
   if (!record || !canAccess(user, { resource: 'nominations', action: 'withdraw', record })) return null;
   return (
     <>
-      <MuiButton variant="outlined" size="small" color="inherit" startIcon={<BlockIcon />} onClick={() => setOpen(true)} disabled={m.isPending}>
+      <MuiButton
+        variant="outlined"
+        size="small"
+        color="inherit"
+        startIcon={<BlockIcon />}
+        onClick={() => setOpen(true)}
+        disabled={m.isPending || !!pending}
+        data-testid="withdraw-button"
+      >
         {translate('resources.nominations.action.withdraw')}
       </MuiButton>
       <Confirm
@@ -91,6 +107,7 @@ export const ConfederationDecisionButton = () => {
   const [decidedAt, setDecidedAt] = useState('');
   const [comment, setComment] = useState('');
   const [touched, setTouched] = useState(false);
+  const pending = usePendingDecision(record);
   const iso = decidedAt ? parseVnDate(decidedAt) : null;
   const m = useWorkflow(
     (dp) =>
@@ -114,7 +131,7 @@ export const ConfederationDecisionButton = () => {
   };
   return (
     <>
-      <MuiButton variant="contained" size="small" startIcon={<GavelIcon />} onClick={() => setOpen(true)} disabled={m.isPending}>
+      <MuiButton variant="contained" size="small" startIcon={<GavelIcon />} onClick={() => setOpen(true)} disabled={m.isPending || !!pending}>
         {translate('resources.nominations.action.record_confederation')}
       </MuiButton>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">

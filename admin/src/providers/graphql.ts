@@ -1,4 +1,6 @@
 import { HttpError } from 'react-admin';
+import { i18nProvider } from '../i18n';
+import { type Refusal, ruleOf, type Translate, wordRefusal } from './errors';
 import type { Operation } from './operations';
 import { getToken } from './session';
 
@@ -7,7 +9,7 @@ export const GRAPHQL_URL = '/graphql';
 
 export interface GqlErrorShape {
   message: string;
-  extensions?: { code?: string; field?: string };
+  extensions?: { code?: string; field?: string; rule?: string; [k: string]: unknown };
 }
 
 const STATUS: Record<string, number> = {
@@ -22,43 +24,25 @@ const STATUS: Record<string, number> = {
   RATE_LIMITED: 429,
 };
 
-/** Server messages that read better translated; anything else is shown as the server says it. */
-const KNOWN_MESSAGES: Array<[RegExp, string]> = [
-  [/^is required$/, 'cd.errors.required'],
-  [/is already used|is already taken/, 'cd.errors.taken'],
-  [/cannot be in the future/, 'cd.errors.future_date'],
-  [/is not an e-mail address/, 'cd.errors.email'],
-  [/is not a phone number/, 'cd.errors.phone'],
-  [/must have 9 or 12 digits/, 'cd.errors.national_id'],
-  [/a rejection needs a comment/, 'cd.errors.comment_required'],
-  [/at least 8 characters/, 'cd.errors.password_length'],
-];
-
-/** The i18n key (or the raw text) for a server message about one field, without its "field: " prefix. */
-export function fieldMessage(field: string | undefined, message: string): string {
-  const text = field && message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
-  for (const [re, key] of KNOWN_MESSAGES) if (re.test(text)) return key;
-  return text;
-}
-
 /**
  * One error shape for the whole panel: an HttpError whose status follows the contract's code
- * (401 for UNAUTHENTICATED, so authProvider.checkError logs out) and whose body carries
- * `errors: { field: message }` for BAD_USER_INPUT, which react-admin shows on the form's fields.
+ * (401 for UNAUTHENTICATED, so authProvider.checkError logs out), whose message is the refusal in
+ * the user's language (errors.ts, by code, rule and field), and whose body carries
+ * `errors: { field: message }` for BAD_USER_INPUT, which react-admin shows on the form's fields
+ * (and `root.serverError`, which it notifies). The server's own text stays in `serverMessage` and
+ * the console, for whoever reads logs.
  */
 export function toHttpError(e: GqlErrorShape | undefined, fallback = 'ra.notification.http_error'): HttpError {
-  const code = e?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
-  const field = e?.extensions?.field;
+  const ext = (e?.extensions ?? {}) as Refusal;
+  const code = ext.code ?? 'INTERNAL_SERVER_ERROR';
+  const field = ext.field ?? undefined;
   const status = STATUS[code] ?? 500;
-  const text = e ? fieldMessage(field, e.message) : fallback;
-  const message =
-    code === 'UNAUTHENTICATED' ? 'cd.auth.session_expired'
-    : code === 'CONFLICT' ? 'cd.errors.conflict'
-    : code === 'NOT_FOUND' ? 'cd.errors.not_found'
-    : code === 'RATE_LIMITED' ? 'cd.errors.rate_limited'
-    : text;
-  const body: Record<string, unknown> = { code, field, serverMessage: e?.message };
-  if (code === 'BAD_USER_INPUT' && field) body.errors = { [field]: text, root: { serverError: text } };
+  const translate: Translate = (key, options) => i18nProvider.translate(key, options);
+  const refusal: Refusal = { ...ext, code, message: e?.message };
+  const message = code === 'UNAUTHENTICATED' ? 'cd.auth.session_expired' : e ? wordRefusal(translate, refusal) : fallback;
+  if (e) console.info(`[server refused] ${code}${ext.rule ? ` ${ext.rule}` : ''}: ${e.message}`);
+  const body: Record<string, unknown> = { code, rule: ruleOf(refusal), field, serverMessage: e?.message, refusal };
+  if (code === 'BAD_USER_INPUT' && field) body.errors = { [field]: message, root: { serverError: message } };
   return new HttpError(message, status, body);
 }
 

@@ -93,7 +93,7 @@ export const REVIEW_NOMINATION = doc<G.ReviewNominationMutation, G.ReviewNominat
 
 export const REVIEW_NOMINATIONS = doc<G.ReviewNominationsMutation, G.ReviewNominationsMutationVariables>(/* GraphQL */ `
   mutation ReviewNominations($ids: [ID!]!, $decision: ReviewDecision!, $comment: String) {
-    reviewNominations(ids: $ids, decision: $decision, comment: $comment) { id ok code message }
+    reviewNominations(ids: $ids, decision: $decision, comment: $comment) { id ok code rule message }
   }
 `);
 
@@ -114,7 +114,7 @@ export const IMPORT_MEMBERS = doc<G.ImportMembersMutation, G.ImportMembersMutati
   mutation ImportMembers($grassrootsUnionId: ID!, $rows: [MemberImportRow!]!, $mode: ImportMode!, $dryRun: Boolean!) {
     importMembers(grassrootsUnionId: $grassrootsUnionId, rows: $rows, mode: $mode, dryRun: $dryRun) {
       total valid imported
-      errors { row column message }
+      errors { row column message rule otherRow }
     }
   }
 `);
