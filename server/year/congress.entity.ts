@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
 import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
+import { MemberResource } from '../member/member.entity';
 import { CongressForm, ElectedPosition } from './year.enums';
 import { quorate } from './year.rules';
 
@@ -53,7 +55,7 @@ export const CongressResource = declareResource<Congress>({
   plural: 'Congresses',
   entity: Congress,
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
     heldOn: { filter: 'range', write: 'required' },
     termStartYear: { filter: 'both', write: 'required' },
     termEndYear: { filter: 'both', write: 'required' },
@@ -76,8 +78,8 @@ export const CommitteeSeatResource = declareResource<CommitteeSeat>({
   name: 'CommitteeSeat',
   entity: CommitteeSeat,
   fields: {
-    congressId: { filter: 'eq', write: 'create-required' },
-    memberId: { filter: 'eq', write: 'required' },
+    congressId: { filter: 'eq', write: 'create-required', ref: { edge: 'congress', to: () => CongressResource } },
+    memberId: { filter: 'eq', write: 'required', ref: { edge: 'member', to: () => MemberResource } },
     position: { filter: 'eq', write: 'required' },
     federationId: { filter: 'eq' },
     grassrootsUnionId: { filter: 'eq' },

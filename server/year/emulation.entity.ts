@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
 import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
 import { ClusterKind, ClusterRole, EmulationKind } from './year.enums';
 
 /** Phong trào thi đua: launched by a unit for a period (a yearly movement, a round, a theme). */
@@ -73,7 +74,7 @@ export const EmulationMovementResource = declareResource<EmulationMovement>({
   fields: {
     name: { write: 'required' },
     kind: { filter: 'eq', write: 'required' },
-    launchedByUnitId: { filter: 'eq', write: 'required' },
+    launchedByUnitId: { filter: 'eq', write: 'required', ref: unitRef('launchedByUnit') },
     startsOn: { filter: 'range', write: 'required' },
     endsOn: { filter: 'range', write: 'optional' },
     theme: { write: 'optional' },
@@ -97,7 +98,7 @@ export const EmulationClusterResource = declareResource<EmulationCluster>({
   fields: {
     name: { write: 'required' },
     kind: { filter: 'eq', write: 'required' },
-    organizingUnitId: { filter: 'eq', write: 'create-required' },
+    organizingUnitId: { filter: 'eq', write: 'create-required', ref: unitRef('organizingUnit') },
     active: { filter: 'eq', write: 'optional' },
     federationId: { filter: 'eq' },
     unionId: { filter: 'eq' },
@@ -116,8 +117,8 @@ export const ClusterEntryResource = declareResource<ClusterEntry>({
   plural: 'ClusterEntries',
   entity: ClusterEntry,
   fields: {
-    clusterId: { filter: 'eq', write: 'create-required' },
-    unitId: { filter: 'eq', write: 'required' },
+    clusterId: { filter: 'eq', write: 'create-required', ref: { edge: 'cluster', to: () => EmulationClusterResource } },
+    unitId: { filter: 'eq', write: 'required', ref: unitRef('unit') },
     year: { filter: 'both', write: 'required' },
     role: { filter: 'eq', write: 'required' },
     score: { filter: 'range', write: 'optional' },

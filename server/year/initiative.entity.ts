@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGenerate
 import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
 import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
 import { InitiativeStatus } from './year.enums';
 
 /** Sáng kiến: an initiative of members of a unit, its status and its benefit (giá trị làm lợi). */
@@ -34,7 +35,7 @@ export const InitiativeResource = declareResource<Initiative>({
   name: 'Initiative',
   entity: Initiative,
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
     title: { write: 'required' },
     year: { filter: 'both', write: 'required' },
     status: { filter: 'eq', write: 'required' },

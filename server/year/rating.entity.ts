@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
 import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
 import { RatingLevel } from './year.enums';
 
 /**
@@ -30,12 +31,12 @@ export const AnnualRatingResource = declareResource<AnnualRating>({
   name: 'AnnualRating',
   entity: AnnualRating,
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
     year: { filter: 'both', write: 'create-required' },
     level: { filter: 'eq', write: 'required' },
     score: { filter: 'range', write: 'optional' },
     decisionNumber: { write: 'optional' },
-    appraisedByUnitId: { filter: 'eq' },
+    appraisedByUnitId: { filter: 'eq', ref: unitRef('appraisedByUnit') },
     federationId: { filter: 'eq' },
     unionId: { filter: 'eq' },
     grassrootsUnionId: { filter: 'eq' },
@@ -45,4 +46,5 @@ export const AnnualRatingResource = declareResource<AnnualRating>({
   defaultSort: { field: 'year', order: 'DESC' },
   scope: { kind: 'located' },
   permissions: { read: Permission.ReadYear, create: Permission.RateUnits, update: Permission.RateUnits, delete: Permission.RateUnits },
+  crud: { describe: { create: 'by the level above the rated unit' } },
 });

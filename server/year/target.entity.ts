@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
 import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
 import { Aggregation, MeasureUnit, TargetSource, TargetStatus } from './year.enums';
 import { targetRate, targetStatus } from './year.rules';
 
@@ -68,15 +69,16 @@ export const IndicatorResource = declareResource<Indicator>({
   defaultSort: { field: 'code', order: 'ASC' },
   scope: { kind: 'global' },
   permissions: { read: Permission.ReadYear, create: Permission.WriteIndicator, update: Permission.WriteIndicator, delete: Permission.WriteIndicator },
+  crud: { describe: { delete: 'deactivates the indicator (targets keep it)' } },
 });
 
 export const TargetResource = declareResource<Target>({
   name: 'Target',
   entity: Target,
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
     year: { filter: 'both', write: 'required' },
-    indicatorId: { filter: 'eq', write: 'required' },
+    indicatorId: { filter: 'eq', write: 'required', ref: { edge: 'indicator', to: () => IndicatorResource } },
     source: { filter: 'eq', write: 'required' },
     planned: { filter: 'range', write: 'required' },
     actual: { filter: 'range', write: 'optional' },

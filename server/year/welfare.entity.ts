@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
 import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
+import { MemberResource } from '../member/member.entity';
 import { FundSource, WelfareKind } from './year.enums';
 
 /**
@@ -34,8 +36,9 @@ export const WelfareRecordResource = declareResource<WelfareRecord>({
   name: 'WelfareRecord',
   entity: WelfareRecord,
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
-    memberId: { personal: true, write: 'optional' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
+    // personal: analysts read memberId and the member edge as null on every path
+    memberId: { personal: true, write: 'optional', ref: { edge: 'member', to: () => MemberResource } },
     date: { filter: 'range', write: 'required' },
     year: { filter: 'both' },
     kind: { filter: 'eq', write: 'required' },
