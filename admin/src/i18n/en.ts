@@ -109,6 +109,7 @@ export const en: typeof vi = {
   },
   cd: {
     app: { title: 'CongDoan', subtitle: 'Union members and commendations' },
+    records: { unit_level: 'Level of the unit' },
     menu: {
       dashboard: 'Dashboard', approvals: 'Approval desk', my_unit: 'My unit', organisation: 'Organisation', members: 'Members',
       commendation: 'Commendations', system: 'System', import: 'Import members',

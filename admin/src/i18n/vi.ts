@@ -108,6 +108,7 @@ export const vi = {
   },
   cd: {
     app: { title: 'CongDoan', subtitle: 'Quản lý đoàn viên và thi đua khen thưởng' },
+    records: { unit_level: 'Cấp của đơn vị' },
     menu: {
       dashboard: 'Tổng quan', approvals: 'Bàn duyệt khen thưởng', my_unit: 'Đơn vị của tôi', organisation: 'Tổ chức',
       members: 'Đoàn viên', commendation: 'Thi đua, khen thưởng', system: 'Hệ thống', import: 'Nhập đoàn viên',
