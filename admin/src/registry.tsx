@@ -11,6 +11,7 @@ import { ImportPage } from './memberImport';
 import nominations from './nominations';
 import type { CanAccessParams } from './providers/canAccess';
 import type { ResourceName } from './providers/resources';
+import { recordResource } from './records';
 import { unitResource } from './units';
 import users from './users';
 
@@ -54,6 +55,24 @@ export const MENU = [
   {
     label: 'cd.menu.commendation',
     entries: [resource('nominations', nominations), resource('awards', awards), resource('awardTypes', awardTypes)],
+  },
+  {
+    label: 'cd.menu.year',
+    entries: [
+      resource(
+        'yearEndConferences',
+        recordResource({
+          fields: [
+            { source: 'unitId', kind: 'unit', required: true, createOnly: true },
+            { source: 'year', kind: 'int', required: true, filter: true },
+            { source: 'heldOn', kind: 'date', required: true },
+            { source: 'attendees', kind: 'int', required: true, min: 0 },
+            { source: 'note', kind: 'text', max: 1000 },
+          ],
+          sort: { field: 'heldOn', order: 'DESC' },
+        }),
+      ),
+    ],
   },
   {
     label: 'cd.menu.system',

@@ -44,6 +44,10 @@ export const vi = {
       },
       helper: { password_edit: 'Để trống nếu không đổi. Đổi mật khẩu sẽ đăng xuất tài khoản khỏi mọi phiên.', scope: 'Tài khoản chỉ làm việc trong đơn vị này và các đơn vị trực thuộc' },
     },
+    yearEndConferences: {
+      name: 'Hội nghị tổng kết năm |||| Hội nghị tổng kết năm',
+      fields: { id: 'Mã số', unitId: 'Đơn vị', year: 'Năm tổng kết', heldOn: 'Ngày tổ chức', attendees: 'Số người dự', note: 'Ghi chú', createdAt: 'Ngày tạo' },
+    },
     awardTypes: {
       name: 'Hình thức khen thưởng |||| Hình thức khen thưởng',
       fields: { id: 'Mã số', code: 'Mã', name: 'Tên hình thức', nomineeKind: 'Đối tượng', decidingLevel: 'Cấp quyết định', oncePerLifetime: 'Chỉ tặng một lần', active: 'Đang áp dụng' },
@@ -111,7 +115,7 @@ export const vi = {
     records: { unit_level: 'Cấp của đơn vị' },
     menu: {
       dashboard: 'Tổng quan', approvals: 'Bàn duyệt khen thưởng', my_unit: 'Đơn vị của tôi', organisation: 'Tổ chức',
-      members: 'Đoàn viên', commendation: 'Thi đua, khen thưởng', system: 'Hệ thống', import: 'Nhập đoàn viên',
+      members: 'Đoàn viên', commendation: 'Thi đua, khen thưởng', year: 'Công tác năm', system: 'Hệ thống', import: 'Nhập đoàn viên',
     },
     auth: {
       session_expired: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại',
