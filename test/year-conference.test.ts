@@ -79,4 +79,12 @@ describe('YearEndConference', () => {
       ['DELETE', id.unit('G1')],
     ]);
   });
+
+  it('follows its unit when the unit moves (moveUnit maintains the located table)', async () => {
+    expect(answer(await run(unionAdmin, `mutation { moveUnit(id: "${id.unit('T1')}", parentId: "${id.unit('G2')}") { ... on Team { id } } }`))).toBe('OK');
+    const rows = (await sys.q('query($f: YearEndConferenceFilter) { allYearEndConferences(filter: $f) { grassrootsUnionId } }', { f: { unitId: [id.unit('T1')] } }))
+      .allYearEndConferences;
+    expect(rows).toEqual([{ grassrootsUnionId: id.unit('G2') }]);
+    expect((await chair.q('query { allYearEndConferences { unitId } }')).allYearEndConferences).toEqual([]);
+  });
 });
