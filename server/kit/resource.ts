@@ -107,6 +107,9 @@ export interface Resource<E extends object = object> extends Readonly<ResourceOp
   fieldType(prop: string): unknown;
 }
 
+/** The permissions of a resource read with one permission and written (create, update, delete) with another. */
+export const readWrite = (read: Permission, write: Permission) => ({ read, create: write, update: write, delete: write });
+
 const REGISTRY: Resource<any>[] = [];
 
 /** Every declared resource (the permission surface, `me.permissions`, the panel's resources). */

@@ -1,9 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
-import { declareResource } from '../kit/resource';
 import { unitRef } from '../org/org.types';
+import { declareYearRecord } from './record';
 import { MemberResource } from '../member/member.entity';
 import { FundSource, WelfareKind } from './year.enums';
 
@@ -32,7 +31,7 @@ export class WelfareRecord extends Location {
   @Field() @UpdateDateColumn() updatedAt: Date;
 }
 
-export const WelfareRecordResource = declareResource<WelfareRecord>({
+export const WelfareRecordResource = declareYearRecord<WelfareRecord>({
   name: 'WelfareRecord',
   entity: WelfareRecord,
   fields: {
@@ -46,13 +45,7 @@ export const WelfareRecordResource = declareResource<WelfareRecord>({
     amount: { filter: 'range', write: 'required' },
     fundSource: { filter: 'eq', write: 'optional' },
     note: { write: 'optional' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
-    teamId: { filter: 'eq' },
     createdAt: {},
   },
   defaultSort: { field: 'date', order: 'DESC' },
-  scope: { kind: 'located' },
-  permissions: { read: Permission.ReadYear, create: Permission.WriteYear, update: Permission.WriteYear, delete: Permission.WriteYear },
 });

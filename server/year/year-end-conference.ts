@@ -1,14 +1,13 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, EntityManager, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Permission } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
 import { Caller } from '../auth/caller';
 import { badInput, conflict } from '../common/errors';
 import { Db } from '../db/dialect';
 import { Located, Location } from '../kit/located';
-import { declareResource } from '../kit/resource';
 import { OrgService } from '../org/org.service';
 import { unitRef } from '../org/org.types';
+import { declareYearRecord } from './record';
 import { atLeast, dateIn, UnitRecordService, yearIn } from './year.service';
 
 /**
@@ -30,7 +29,7 @@ export class YearEndConference extends Location {
   @Field() @UpdateDateColumn() updatedAt: Date;
 }
 
-export const YearEndConferenceResource = declareResource<YearEndConference>({
+export const YearEndConferenceResource = declareYearRecord<YearEndConference>({
   name: 'YearEndConference',
   entity: YearEndConference,
   fields: {
@@ -39,15 +38,9 @@ export const YearEndConferenceResource = declareResource<YearEndConference>({
     heldOn: { filter: 'range', write: 'required' },
     attendees: { filter: 'range', write: 'required' },
     note: { write: 'optional' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
-    teamId: { filter: 'eq' },
     createdAt: {},
   },
   defaultSort: { field: 'heldOn', order: 'DESC' },
-  scope: { kind: 'located' },
-  permissions: { read: Permission.ReadYear, create: Permission.WriteYear, update: Permission.WriteYear, delete: Permission.WriteYear },
 });
 
 /** Its rules; the unit in the caller's scope, the location and the audit come from UnitRecordService and the kit. */
