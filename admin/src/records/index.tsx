@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import {
   AutocompleteInput,
   Create,
@@ -116,8 +116,12 @@ export function recordResource(spec: RecordSpec): Omit<ResourceProps, 'name'> {
       </List>
     );
   };
+  return { list: RecordList, ...formScreens(Form) };
+}
+
+/** Edit (pessimistic: the server's refusal shows on the form) and create, both back to the list, around one form. */
+export function formScreens(Form: ComponentType<{ editing: boolean }>): Pick<ResourceProps, 'edit' | 'create'> {
   return {
-    list: RecordList,
     edit: () => (
       <Edit mutationMode="pessimistic" redirect="list">
         <Form editing />
