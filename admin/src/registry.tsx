@@ -64,7 +64,7 @@ export const MENU = [
         recordResource({
           fields: [
             { source: 'unitId', kind: 'unit', required: true, createOnly: true },
-            { source: 'year', kind: 'int', required: true, filter: true },
+            { source: 'year', kind: 'year', required: true, filter: true },
             { source: 'heldOn', kind: 'date', required: true },
             { source: 'attendees', kind: 'int', required: true, min: 0 },
             { source: 'note', kind: 'text', max: 1000 },

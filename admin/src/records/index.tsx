@@ -32,7 +32,8 @@ import type { UnitLevel } from '../providers/sessionUser';
  */
 export type RecordField = {
   source: string;
-  kind: 'unit' | 'date' | 'int' | 'text';
+  /** `year`: a whole number shown without a thousands separator */
+  kind: 'unit' | 'date' | 'int' | 'year' | 'text';
   required?: boolean;
   /** written on create only (the unit a record belongs to) */
   createOnly?: boolean;
@@ -79,6 +80,7 @@ function input(f: RecordField, editing: boolean) {
     case 'date':
       return <DateTextInput key={f.source} source={f.source} validate={validate} />;
     case 'int':
+    case 'year':
       return <NumberInput key={f.source} source={f.source} step={1} validate={validate} />;
     default:
       return <TextInput key={f.source} source={f.source} validate={validate} multiline={(f.max ?? 0) > 255} fullWidth={(f.max ?? 0) > 255} />;
@@ -93,12 +95,14 @@ function column(f: RecordField) {
       return <DateOnlyField key={f.source} source={f.source} />;
     case 'int':
       return <NumberField key={f.source} source={f.source} />;
+    case 'year':
+      return <NumberField key={f.source} source={f.source} options={{ useGrouping: false }} />;
     default:
       return <TextField key={f.source} source={f.source} sortable={false} />;
   }
 }
 
-const EXPORT_KIND: Record<RecordField['kind'], ExportColumn['kind']> = { unit: 'unit', date: 'date', int: 'text', text: 'text' };
+const EXPORT_KIND: Record<RecordField['kind'], ExportColumn['kind']> = { unit: 'unit', date: 'date', int: 'text', year: 'text', text: 'text' };
 
 /** The react-admin screens of a record from its field table. */
 export function recordResource(spec: RecordSpec): Omit<ResourceProps, 'name'> {
@@ -107,7 +111,7 @@ export function recordResource(spec: RecordSpec): Omit<ResourceProps, 'name'> {
   const RecordList = () => {
     const filters = spec.fields
       .filter((f) => f.filter)
-      .map((f) => (f.kind === 'int' ? <NumberInput key={f.source} source={f.source} alwaysOn /> : <TextInput key={f.source} source={f.source} alwaysOn />));
+      .map((f) => (f.kind === 'int' || f.kind === 'year' ? <NumberInput key={f.source} source={f.source} alwaysOn /> : <TextInput key={f.source} source={f.source} alwaysOn />));
     return (
       <List filters={filters} sort={spec.sort} actions={<ListActions columns={columns} />}>
         <Datagrid rowClick="edit" bulkActionButtons={false}>
