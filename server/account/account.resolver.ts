@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { User, UserResource } from './user.entity';
+import { User } from './user.entity';
 import { AuthPayload } from './account.inputs';
 import { GRANTABLE_ROLES, Permission, REVIEW_LEVEL, ROLE_PERMISSIONS } from '../auth/permissions';
 import { Role } from '../auth/role';
@@ -7,12 +7,8 @@ import { OrgLevel } from '../org/org-level';
 import { Context } from '../graphql/context';
 import { ANY_UNIT, OrgUnitUnion } from '../org/org.types';
 import { Member, MemberResource } from '../member/member.entity';
-import { crudResolver, edges } from '../kit/crud';
+import { edges } from '../kit/crud';
 
-const UserCrudResolver = crudResolver(UserResource, {
-  service: (s) => s.account,
-  describe: { delete: 'deactivates the account: no more logins, its tokens stop working' },
-});
 
 @Resolver(() => User)
 export class AccountResolver {
@@ -51,4 +47,4 @@ const UserEdges = edges<User>(User, 'User', {
   member: { type: () => Member, target: MemberResource, resolve: (u, req, s) => s.member.byId(req, u.memberId) },
 });
 
-export const ACCOUNT_RESOLVERS = [UserCrudResolver, AccountResolver, UserEdges] as const;
+export const ACCOUNT_RESOLVERS: Function[] = [AccountResolver, UserEdges];

@@ -60,6 +60,7 @@ export const ApiTokenResource = declareResource<ApiToken>({
   defaultSort: { field: 'createdAt', order: 'DESC' },
   scope: { kind: 'owner', property: 'userId' },
   permissions: { read: Permission.ManageOwnApiTokens, delete: Permission.ManageOwnApiTokens },
+  crud: { describe: { delete: 'revokes one of your tokens: it stops working at once' } },
   // Nothing to export: a handful of rows, and their secrets are not kept.
   exportable: false,
 });

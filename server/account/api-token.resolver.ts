@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, Field, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
-import { ApiToken, ApiTokenResource } from './api-token.entity';
+import { ApiToken } from './api-token.entity';
 import { Permission } from '../auth/permissions';
 import { Context } from '../graphql/context';
-import { crudResolver } from '../kit/crud';
 import { LIMITS } from '../common/limits';
 
 @ObjectType({ description: 'a new personal API token: `token` is shown this once and never again' })
@@ -14,10 +13,6 @@ export class ApiTokenSecret {
   apiToken: ApiToken;
 }
 
-const ApiTokenCrudResolver = crudResolver(ApiTokenResource, {
-  service: (s) => s.apiToken,
-  describe: { delete: 'revokes one of your tokens: it stops working at once' },
-});
 
 @Resolver()
 export class ApiTokenResolver {
@@ -32,4 +27,4 @@ export class ApiTokenResolver {
   }
 }
 
-export const API_TOKEN_RESOLVERS = [ApiTokenCrudResolver, ApiTokenResolver] as const;
+export const API_TOKEN_RESOLVERS: Function[] = [ApiTokenResolver];

@@ -85,4 +85,5 @@ export const UserResource = declareResource<User>({
   scope: { kind: 'unit', property: 'scopeUnitId' },
   // Anyone signed in may change their own name and password; other edits need WriteUser (checked in the service).
   permissions: { read: Permission.ReadUser, create: Permission.WriteUser, update: 'authenticated', delete: Permission.WriteUser },
+  crud: { describe: { delete: 'deactivates the account: no more logins, its tokens stop working' } },
 });

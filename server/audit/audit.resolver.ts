@@ -1,9 +1,8 @@
-import { AuditEvent, AuditEventResource } from './audit-event.entity';
+import { AuditEvent } from './audit-event.entity';
 import { User, UserResource } from '../account/user.entity';
-import { crudResolver, edges } from '../kit/crud';
+import { edges } from '../kit/crud';
 
 /** The audit trail: read-only, scoped like everything else. */
-const AuditCrudResolver = crudResolver(AuditEventResource, { service: (s) => s.audit });
 
 const AuditEdges = edges<AuditEvent>(AuditEvent, 'AuditEvent', {
   actor: {
@@ -14,4 +13,4 @@ const AuditEdges = edges<AuditEvent>(AuditEvent, 'AuditEvent', {
   },
 });
 
-export const AUDIT_RESOLVERS = [AuditCrudResolver, AuditEdges] as const;
+export const AUDIT_RESOLVERS: Function[] = [AuditEdges];

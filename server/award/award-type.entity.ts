@@ -72,4 +72,5 @@ export const AwardTypeResource = declareResource<AwardType>({
   defaultSort: { field: 'code', order: 'ASC' },
   scope: { kind: 'global' },
   permissions: { read: Permission.ReadAwardType, create: Permission.WriteAwardType, update: Permission.WriteAwardType, delete: Permission.WriteAwardType },
+  crud: { describe: { delete: 'deactivates the award type (kept for the history of its awards)' } },
 });

@@ -11,17 +11,8 @@ import { Member, MemberResource } from '../member/member.entity';
 import { User, UserResource } from '../account/user.entity';
 import { ANY_UNIT, OrgUnitUnion, UNIT_RESOURCES } from '../org/org.types';
 import { forbidden } from '../common/errors';
-import { crudResolver, edges, reqOf } from '../kit/crud';
+import { edges, reqOf } from '../kit/crud';
 
-const AwardTypeCrudResolver = crudResolver(AwardTypeResource, {
-  service: (s) => s.awardType,
-  describe: { delete: 'deactivates the award type (kept for the history of its awards)' },
-});
-const NominationCrudResolver = crudResolver(NominationResource, {
-  service: (s) => s.nomination,
-  describe: { create: 'a DRAFT at version 1', update: 'while DRAFT or RETURNED', delete: 'withdraws the nomination (WITHDRAWN; kept on record)' },
-});
-const AwardCrudResolver = crudResolver(AwardResource, { service: (s) => s.award });
 
 @ObjectType({ description: 'a review step: APPROVE, REJECT or RETURN at one level' })
 export class NominationReview {
@@ -168,10 +159,7 @@ const UnitAwards = Object.values(UNIT_RESOURCES).map((r) =>
   }),
 );
 
-export const AWARD_RESOLVERS = [
-  AwardTypeCrudResolver,
-  NominationCrudResolver,
-  AwardCrudResolver,
+export const AWARD_RESOLVERS: Function[] = [
   NominationWorkflowResolver,
   AwardDeleteResolver,
   NominationEdges,
@@ -179,4 +167,4 @@ export const AWARD_RESOLVERS = [
   AwardEdges,
   MemberAwards,
   ...UnitAwards,
-] as const;
+];

@@ -194,4 +194,5 @@ export const NominationResource = declareResource<Nomination>({
   defaultSort: { field: 'updatedAt', order: 'DESC' },
   scope: { kind: 'located' },
   permissions: { read: Permission.ReadNomination, create: Permission.Nominate, update: Permission.Nominate, delete: Permission.Nominate },
+  crud: { describe: { create: 'a DRAFT at version 1', update: 'while DRAFT or RETURNED', delete: 'withdraws the nomination (WITHDRAWN; kept on record)' } },
 });

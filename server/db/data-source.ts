@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { SnakeNamingStrategy } from './naming';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../modules';
 import { MIGRATIONS } from './migrations';
 import { checkRegistries } from '../kit/checks';
 
@@ -73,7 +73,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DataSource> 
   const ds = new DataSource(target.options);
   await ds.initialize();
   // Before anything writes: a forgotten registration (a migration, an entity, a located table) refuses to start.
-  checkRegistries(ds, path.join(__dirname, 'migrations'), (target.options.migrations as Function[]).map((m) => m.name));
+  checkRegistries(ds);
   await ds.runMigrations({ transaction: 'each' });
   return ds;
 }

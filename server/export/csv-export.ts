@@ -7,7 +7,7 @@ import { AppError, badInput, forbidden, unauthenticated } from '../common/errors
 import { LIMITS } from '../common/limits';
 import type { Services } from '../graphql/services';
 import { allResources, type Resource } from '../kit/resource';
-import { ResourceService, type Row } from '../kit/service';
+import type { Row } from '../kit/service';
 import type { Keyset } from '../common/list';
 import { signExportLink, verifyExportLink } from './export-link';
 
@@ -61,21 +61,15 @@ class Refusal extends Error {
 const refuse = (e: AppError) => new Refusal(STATUS[String(e.extensions.code)] ?? 400, e);
 
 export class CsvExport {
-  private readonly services = new Map<Resource<any>, ResourceService<Row>>();
-
   constructor(
     private readonly s: Services,
     private readonly schema: GraphQLSchema,
-  ) {
-    for (const v of [...Object.values(s), ...Object.values(s.units), ...Object.values(s.year)]) {
-      if (v instanceof ResourceService) this.services.set(v.resource, v as ResourceService<Row>);
-    }
-  }
+  ) {}
 
   /** The exportable resource named in a path, or null. */
   resourceNamed(name: string): Resource<any> | null {
     const r = allResources().find((x) => exportName(x) === name && x.exportable !== false);
-    return r && this.services.has(r) ? r : null;
+    return r ?? null;
   }
 
   /**
@@ -156,7 +150,7 @@ export class CsvExport {
   /** The first page: every refusal of the list (scope, filter, sort, personal data) happens here, before any byte is sent. */
   private async first(caller: Caller, r: Resource<any>, args: ReturnType<CsvExport['args']>) {
     try {
-      return await this.services.get(r)!.keysetPage(caller, args, null, LIMITS.exportPage);
+      return await this.s.of(r).keysetPage(caller, args, null, LIMITS.exportPage);
     } catch (e) {
       if (e instanceof AppError) throw refuse(e);
       throw e;
@@ -208,7 +202,7 @@ export class CsvExport {
       });
     };
     const lines = (rows: Row[]) => csvLines(rows.map((row) => columns.map((c) => cell((row as Record<string, unknown>)[c]))));
-    const svc = this.services.get(r)!;
+    const svc = this.s.of(r);
     let pending: Promise<{ rows: Row[]; next: Keyset | null }> | null = null;
     try {
       // A BOM, or Excel reads the UTF-8 of Vietnamese names as Windows-1258.

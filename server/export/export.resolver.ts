@@ -22,4 +22,4 @@ export class ExportResolver {
   }
 }
 
-export const EXPORT_RESOLVERS = [ExportResolver] as const;
+export const EXPORT_RESOLVERS: Function[] = [ExportResolver];

@@ -4,27 +4,11 @@ import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker';
 import { PROJECT_ROOT } from '../config';
-import { ORG_RESOLVERS } from '../org/org.resolver';
-import { MEMBER_RESOLVERS } from '../member/member.resolver';
-import { ACCOUNT_RESOLVERS } from '../account/account.resolver';
-import { API_TOKEN_RESOLVERS } from '../account/api-token.resolver';
-import { AUDIT_RESOLVERS } from '../audit/audit.resolver';
-import { AWARD_RESOLVERS } from '../award/award.resolver';
-import { STATS_RESOLVERS } from '../stats/stats.resolver';
-import { YEAR_RESOLVERS } from '../year/year.resolver';
-import { EXPORT_RESOLVERS } from '../export/export.resolver';
+import { allResolvers, MODULES } from '../modules';
+import { checkModules } from '../kit/checks';
 
-export const RESOLVERS = [
-  ...ORG_RESOLVERS,
-  ...MEMBER_RESOLVERS,
-  ...ACCOUNT_RESOLVERS,
-  ...API_TOKEN_RESOLVERS,
-  ...AUDIT_RESOLVERS,
-  ...AWARD_RESOLVERS,
-  ...STATS_RESOLVERS,
-  ...YEAR_RESOLVERS,
-  ...EXPORT_RESOLVERS,
-] as unknown as [Function, ...Function[]];
+/** Every resolver of the schema, from the modules (server/modules.ts). */
+export const RESOLVERS = allResolvers();
 
 export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema/schema.graphql');
 
@@ -32,6 +16,8 @@ let built: Promise<GraphQLSchema> | null = null;
 
 /** The executable schema (built once per process). */
 export function getSchema(): Promise<GraphQLSchema> {
+  // A module, resource or edge left out of the registry refuses to build the schema (so to start).
+  if (!built) checkModules(MODULES, RESOLVERS, path.join(__dirname, '..'));
   built ??= buildSchema({
     resolvers: RESOLVERS,
     authChecker: AuthChecker,

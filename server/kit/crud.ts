@@ -7,6 +7,7 @@ import { rowId } from '../graphql/ids';
 import type { Req } from './loaders';
 import type { Resource } from './resource';
 import type { ResourceService, Row } from './service';
+import { seesPersonalData } from '../auth/permissions';
 
 /** The request as services see it: who asks and the request's loaders (never the whole context). */
 export const reqOf = (ctx: Context): Req => ({ caller: ctx.caller!, loaders: ctx.loaders });
@@ -22,9 +23,7 @@ function method(cls: ClassType, name: string, fn: Method): PropertyDescriptor {
   return Object.getOwnPropertyDescriptor(cls.prototype, name)!;
 }
 
-export interface CrudOptions<E extends Row> {
-  /** the resource's service among the process's services */
-  service: (services: Services) => ResourceService<E>;
+export interface CrudOptions {
   /** descriptions of the mutations (what delete does: dissolve, leave, withdraw, delete) */
   describe?: { create?: string; update?: string; delete?: string };
   /** mutations that this resource does not have (awards are created only by approvals) */
@@ -36,8 +35,9 @@ export interface CrudOptions<E extends Row> {
  * `createX`, `updateX`, `deleteX`, each guarded by the permission the declaration names and
  * answered by one call of the resource's service. Thin on purpose: rules live in the service.
  */
-export function crudResolver<E extends Row>(r: Resource<E>, opts: CrudOptions<E>): ClassType {
-  const svc = (ctx: Context) => opts.service(ctx.services);
+export function crudResolver<E extends Row>(r: Resource<E>): ClassType {
+  const opts: CrudOptions = r.crud ?? {};
+  const svc = (ctx: Context): ResourceService<E> => ctx.services.of(r);
   const Crud = named(class {}, `${r.name}CrudResolver`);
   Resolver(() => r.typeClass)(Crud);
   const read = r.permissions.read;
@@ -114,6 +114,8 @@ export interface EdgeEntry {
   field: string;
   target: string;
   permission: Permission;
+  /** the resolver class that serves it (the schema must be built from it: graphql/schema.ts checks) */
+  resolver: ClassType;
 }
 const EDGES: EdgeEntry[] = [];
 
@@ -141,7 +143,40 @@ export function edges<R>(type: ClassType, typeName: string, defs: Record<string,
     Root()(Edges.prototype, field, 0);
     Ctx()(Edges.prototype, field, 1);
     if (def.args) Args(() => def.args!)(Edges.prototype, field, 2);
-    EDGES.push({ typeName, field, target: def.target.name, permission: def.target.permissions.read });
+    EDGES.push({ typeName, field, target: def.target.name, permission: def.target.permissions.read, resolver: Edges });
   }
   return Edges;
+}
+
+/** What a `ref` field may point at: a declared resource, or another target that reads by id in scope (any unit). */
+export interface RefTarget extends EdgeTarget {
+  /** the GraphQL type of the edge */
+  refType(): unknown;
+  /** the batched read by id that applies the caller's scope (null out of scope) */
+  loader(services: Services): { byId(req: Req, id: number | null | undefined): Promise<unknown> };
+}
+
+/**
+ * The edges a resource declares in its field table (`ref`): for `unitId: { ref: { edge: 'unit', to: () => ANY_UNIT } }`
+ * the field `unit` reads the target by id through its service's batched, scoped loader, after the
+ * target's read permission (the same rule as its root list). A personal reference reads null for
+ * analysts on every path. Null when the resource has no `ref` field.
+ */
+export function refEdges<E extends Row>(r: Resource<E>): ClassType | null {
+  const defs: Record<string, EdgeDef<E>> = {};
+  for (const [prop, row] of Object.entries(r.fields)) {
+    if (!row.ref) continue;
+    const target = row.ref.to();
+    const personal = !!row.personal;
+    defs[row.ref.edge] = {
+      type: () => target.refType(),
+      target,
+      description: row.ref.description,
+      resolve: (root, req, services) => {
+        if (personal && !seesPersonalData(req.caller.role)) return null;
+        return target.loader(services).byId(req, (root as Record<string, unknown>)[prop] as number | null);
+      },
+    };
+  }
+  return Object.keys(defs).length ? edges<E>(r.typeClass, r.name, defs) : null;
 }

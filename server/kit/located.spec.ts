@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { databaseTarget, openDatabase } from '../db/data-source';
-import { ENTITIES } from '../db/entities';
+import { ENTITIES } from '../modules';
 import { Location } from './located';
 
 /** A table that hangs under the tree (it carries the location columns) but was never declared @Located(). */

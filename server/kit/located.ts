@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, DataSource, EntityManager, EntityMetadata, getMetadataArgsStorage, Index } from 'typeorm';
+import type { FieldRow } from './resource';
 
 /**
  * Location: a row that hangs under the union tree carries the ids of the unit it belongs to and of
@@ -15,6 +16,11 @@ import { Column, DataSource, EntityManager, EntityMetadata, getMetadataArgsStora
 export const LOCATION_COLUMNS = ['federationId', 'unionId', 'grassrootsUnionId', 'teamId'] as const;
 export type LocationColumn = (typeof LOCATION_COLUMNS)[number];
 export type LocationValues = Record<LocationColumn, number | null>;
+
+/** The field-table rows of a located resource's location: a list filter on each level's column (all four unless named). */
+export function locationFilters(...levels: LocationColumn[]): Record<LocationColumn, FieldRow> {
+  return Object.fromEntries((levels.length ? levels : LOCATION_COLUMNS).map((c) => [c, { filter: 'eq' }])) as Record<LocationColumn, FieldRow>;
+}
 
 /** The columns of Location, for new tables: extend it and declare `@Located()`. */
 @ObjectType()

@@ -4,6 +4,7 @@ import type { FieldMetadata } from 'type-graphql/build/typings/metadata/definiti
 import { Permission } from '../auth/permissions';
 import { ListArgs, MetaArgs } from '../graphql/list-args';
 import type { FieldKind, FieldSpec, ListSpec } from '../common/list';
+import type { CrudOptions, RefTarget } from './crud';
 
 /**
  * One declaration per resource: the entity, its GraphQL type and one table of its fields. From it
@@ -39,6 +40,12 @@ export interface FieldRow {
   filterDescription?: string;
   /** the argument's description in updateX, when it differs (a new parent moves the unit) */
   updateDescription?: string;
+  /**
+   * The field names a row of another resource (`unitId` → the unit): the kit adds the edge field
+   * `edge`, checked with the target's read permission and read by its batched, scoped loader
+   * (kit/crud.ts refEdges). A `personal` reference reads null for analysts.
+   */
+  ref?: { edge: string; to: () => RefTarget; description?: string };
 }
 
 export type ScopeRule =
@@ -77,9 +84,14 @@ export interface ResourceOptions<E extends object> {
   where?: Record<string, string | number | boolean>;
   /** whether /export/<plural>.csv streams this list (default true) */
   exportable?: boolean;
+  /** the CRUD grammar's descriptions and the mutations it leaves out (kit/crud.ts crudResolver) */
+  crud?: CrudOptions;
 }
 
 export interface Resource<E extends object = object> extends Readonly<ResourceOptions<E>> {
+  /** a resource is a `ref` target (kit/crud.ts RefTarget): its type, and its service's byId */
+  refType: RefTarget['refType'];
+  loader: RefTarget['loader'];
   readonly plural: string;
   readonly typeClass: ClassType;
   readonly filterInput: ClassType;
@@ -94,6 +106,9 @@ export interface Resource<E extends object = object> extends Readonly<ResourceOp
   /** the GraphQL type of a field of the table (ID, String, an enum, [ID] …) */
   fieldType(prop: string): unknown;
 }
+
+/** The permissions of a resource read with one permission and written (create, update, delete) with another. */
+export const readWrite = (read: Permission, write: Permission) => ({ read, create: write, update: write, delete: write });
 
 const REGISTRY: Resource<any>[] = [];
 
@@ -215,6 +230,8 @@ export function declareResource<E extends object>(options: ResourceOptions<E>): 
     createArgs: buildWriteArgs(options as ResourceOptions<object>, fields, true),
     updateArgs: buildWriteArgs(options as ResourceOptions<object>, fields, false),
     personal: Object.entries(options.fields).filter(([, f]) => f.personal).map(([p]) => p),
+    refType: () => typeClass,
+    loader: (services) => services.of(resource as Resource<any>),
     fieldType: (prop: string) => typeThunk(options as ResourceOptions<object>, prop, options.fields[prop], fields)(),
     spec(ds: DataSource): ListSpec {
       const meta = ds.getMetadata(options.entity);

@@ -186,4 +186,10 @@ export const MemberResource = declareResource<Member>({
   defaultSort: { field: 'fullName', order: 'ASC' },
   scope: { kind: 'located' },
   permissions: { read: Permission.ReadMember, create: Permission.WriteMember, update: Permission.WriteMember, delete: Permission.WriteMember },
+  crud: {
+    describe: {
+      create: 'admits a member (kết nạp) into a grassroots union and optionally one of its teams',
+      delete: 'records that the member left (status LEFT); members are never hard-deleted',
+    },
+  },
 });

@@ -1,20 +1,13 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { Member, MemberResource } from './member.entity';
+import { Member } from './member.entity';
 import { ImportMode, ImportReport, MemberImportRow } from './member.inputs';
 import { IMPORT_CAP } from './member.service';
 import { Permission } from '../auth/permissions';
 import { Context } from '../graphql/context';
 import { Federation, GrassrootsUnion, Team, Union, UNIT_RESOURCES } from '../org/org.types';
 import { OrgLevel } from '../org/org-level';
-import { crudResolver, edges } from '../kit/crud';
+import { edges } from '../kit/crud';
 
-const MemberCrudResolver = crudResolver(MemberResource, {
-  service: (s) => s.member,
-  describe: {
-    create: 'admits a member (kết nạp) into a grassroots union and optionally one of its teams',
-    delete: 'records that the member left (status LEFT); members are never hard-deleted',
-  },
-});
 
 @Resolver(() => Member)
 export class MemberImportResolver {
@@ -39,4 +32,4 @@ const MemberEdges = edges<Member>(Member, 'Member', {
   federation: { type: () => Federation, target: UNIT_RESOURCES[OrgLevel.FEDERATION], resolve: (m, req, s) => s.org.byId(req, m.federationId) },
 });
 
-export const MEMBER_RESOLVERS = [MemberCrudResolver, MemberImportResolver, MemberEdges] as const;
+export const MEMBER_RESOLVERS: Function[] = [MemberImportResolver, MemberEdges];

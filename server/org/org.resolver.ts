@@ -8,17 +8,10 @@ import { rowId } from '../graphql/ids';
 import { Member, MemberResource } from '../member/member.entity';
 import { PER_PAGE_CAP } from '../common/list';
 import { badInput } from '../common/errors';
-import { crudResolver, EdgeDef, edges } from '../kit/crud';
+import { EdgeDef, edges } from '../kit/crud';
 
 const LEVELS: UnitLevel[] = [OrgLevel.FEDERATION, OrgLevel.UNION, OrgLevel.GRASSROOTS, OrgLevel.TEAM];
 
-/** The CRUD grammar of the four unit types (Federation, allFederations, …, deleteTeam). */
-const CRUD = LEVELS.map((level) =>
-  crudResolver(UNIT_RESOURCES[level], {
-    service: (s) => s.units[level],
-    describe: { delete: 'dissolves the unit (never a hard delete); refused while it has live units or active members' },
-  }),
-);
 
 @ArgsType()
 class MembersArgs {
@@ -104,4 +97,4 @@ export class MoveUnitResolver {
   }
 }
 
-export const ORG_RESOLVERS = [...CRUD, ...EDGES, ...MOVES, MoveUnitResolver] as const;
+export const ORG_RESOLVERS: Function[] = [...EDGES, ...MOVES, MoveUnitResolver];

@@ -3,7 +3,7 @@ import { OrgLevel, UnitLevel } from './org-level';
 import { OrgUnit } from './org-unit.entity';
 import { Permission } from '../auth/permissions';
 import { declareResource, FieldRow, Resource } from '../kit/resource';
-import type { EdgeTarget } from '../kit/crud';
+import type { RefTarget } from '../kit/crud';
 
 /** Fields shared by the four unit types (all backed by the org_unit table). */
 @ObjectType()
@@ -125,6 +125,7 @@ function unitResource(level: UnitLevel, type: ClassType, fields: Record<string, 
     scope: { kind: 'located', ancestorsById: true },
     where: { level },
     permissions: { read: Permission.ReadOrg, create: write, update: write, delete: write },
+    crud: { describe: { delete: 'dissolves the unit (never a hard delete); refused while it has live units or active members' } },
   });
 }
 
@@ -170,4 +171,12 @@ export const UNIT_RESOURCES: Record<UnitLevel, Resource<OrgUnit>> = {
 };
 
 /** Edges to "any unit" (the OrgUnit union) need what every unit read needs. */
-export const ANY_UNIT: EdgeTarget = { name: 'OrgUnit', permissions: { read: Permission.ReadOrg } };
+export const ANY_UNIT: RefTarget = {
+  name: 'OrgUnit',
+  permissions: { read: Permission.ReadOrg },
+  refType: () => OrgUnitUnion,
+  loader: (services) => services.org,
+};
+
+/** A `ref` to the unit of any level a field names (its edge returns the OrgUnit union). */
+export const unitRef = (edge: string, description?: string) => ({ edge, to: () => ANY_UNIT, description });

@@ -133,4 +133,4 @@ const StatEdges = [
   }),
 ];
 
-export const STATS_RESOLVERS = [StatsResolver, ...StatEdges] as const;
+export const STATS_RESOLVERS: Function[] = [StatsResolver, ...StatEdges];

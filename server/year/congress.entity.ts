@@ -1,8 +1,9 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
-import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
+import { declareYearRecord } from './record';
+import { MemberResource } from '../member/member.entity';
 import { CongressForm, ElectedPosition } from './year.enums';
 import { quorate } from './year.rules';
 
@@ -46,14 +47,14 @@ export class CommitteeSeat extends Location {
   @Field() @CreateDateColumn() createdAt: Date;
 }
 
-const year = { read: Permission.ReadYear, create: Permission.WriteYear, update: Permission.WriteYear, delete: Permission.WriteYear };
 
-export const CongressResource = declareResource<Congress>({
+export const CongressResource = declareYearRecord<Congress>({
   name: 'Congress',
   plural: 'Congresses',
   entity: Congress,
+  location: ['federationId', 'unionId', 'grassrootsUnionId'],
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
     heldOn: { filter: 'range', write: 'required' },
     termStartYear: { filter: 'both', write: 'required' },
     termEndYear: { filter: 'both', write: 'required' },
@@ -62,28 +63,19 @@ export const CongressResource = declareResource<Congress>({
     attendedCount: { write: 'required' },
     ordinal: { write: 'optional' },
     motto: { write: 'optional' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
     createdAt: {},
   },
   defaultSort: { field: 'heldOn', order: 'DESC' },
-  scope: { kind: 'located' },
-  permissions: year,
 });
 
-export const CommitteeSeatResource = declareResource<CommitteeSeat>({
+export const CommitteeSeatResource = declareYearRecord<CommitteeSeat>({
   name: 'CommitteeSeat',
   entity: CommitteeSeat,
+  location: ['federationId', 'unionId', 'grassrootsUnionId'],
   fields: {
-    congressId: { filter: 'eq', write: 'create-required' },
-    memberId: { filter: 'eq', write: 'required' },
+    congressId: { filter: 'eq', write: 'create-required', ref: { edge: 'congress', to: () => CongressResource } },
+    memberId: { filter: 'eq', write: 'required', ref: { edge: 'member', to: () => MemberResource } },
     position: { filter: 'eq', write: 'required' },
-    federationId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
   },
   defaultSort: { field: 'id', order: 'ASC' },
-  scope: { kind: 'located' },
-  permissions: year,
 });

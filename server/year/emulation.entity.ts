@@ -1,8 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
-import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
+import { declareYearRecord } from './record';
 import { ClusterKind, ClusterRole, EmulationKind } from './year.enums';
 
 /** Phong trào thi đua: launched by a unit for a period (a yearly movement, a round, a theme). */
@@ -60,73 +60,53 @@ export class ClusterEntry extends Location {
   @Field() @CreateDateColumn() createdAt: Date;
 }
 
-const year = {
-  read: Permission.ReadYear,
-  create: Permission.WriteYear,
-  update: Permission.WriteYear,
-  delete: Permission.WriteYear,
-};
 
-export const EmulationMovementResource = declareResource<EmulationMovement>({
+export const EmulationMovementResource = declareYearRecord<EmulationMovement>({
   name: 'EmulationMovement',
   entity: EmulationMovement,
   fields: {
     name: { write: 'required' },
     kind: { filter: 'eq', write: 'required' },
-    launchedByUnitId: { filter: 'eq', write: 'required' },
+    launchedByUnitId: { filter: 'eq', write: 'required', ref: unitRef('launchedByUnit') },
     startsOn: { filter: 'range', write: 'required' },
     endsOn: { filter: 'range', write: 'optional' },
     theme: { write: 'optional' },
     planDocNumber: { filter: 'eq', write: 'optional' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
     createdAt: {},
-    teamId: { filter: 'eq' },
   },
   search: 'searchKey',
   searchDescription: 'words of the name and theme, ignoring case and diacritics',
   defaultSort: { field: 'startsOn', order: 'DESC' },
-  scope: { kind: 'located' },
-  permissions: year,
 });
 
-export const EmulationClusterResource = declareResource<EmulationCluster>({
+export const EmulationClusterResource = declareYearRecord<EmulationCluster>({
   name: 'EmulationCluster',
   entity: EmulationCluster,
+  location: ['federationId', 'unionId', 'grassrootsUnionId'],
   fields: {
     name: { write: 'required' },
     kind: { filter: 'eq', write: 'required' },
-    organizingUnitId: { filter: 'eq', write: 'create-required' },
+    organizingUnitId: { filter: 'eq', write: 'create-required', ref: unitRef('organizingUnit') },
     active: { filter: 'eq', write: 'optional' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
     createdAt: {},
-    grassrootsUnionId: { filter: 'eq' },
   },
   search: 'searchKey',
   searchDescription: 'words of the name, ignoring case and diacritics',
   defaultSort: { field: 'name', order: 'ASC' },
-  scope: { kind: 'located' },
-  permissions: year,
 });
 
-export const ClusterEntryResource = declareResource<ClusterEntry>({
+export const ClusterEntryResource = declareYearRecord<ClusterEntry>({
   name: 'ClusterEntry',
   plural: 'ClusterEntries',
   entity: ClusterEntry,
+  location: ['federationId', 'unionId', 'grassrootsUnionId'],
   fields: {
-    clusterId: { filter: 'eq', write: 'create-required' },
-    unitId: { filter: 'eq', write: 'required' },
+    clusterId: { filter: 'eq', write: 'create-required', ref: { edge: 'cluster', to: () => EmulationClusterResource } },
+    unitId: { filter: 'eq', write: 'required', ref: unitRef('unit') },
     year: { filter: 'both', write: 'required' },
     role: { filter: 'eq', write: 'required' },
     score: { filter: 'range', write: 'optional' },
     leading: { filter: 'eq', write: 'optional' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
   },
   defaultSort: { field: 'score', order: 'DESC' },
-  scope: { kind: 'located' },
-  permissions: year,
 });

@@ -1,8 +1,8 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
-import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
+import { declareYearRecord } from './record';
 import { InitiativeStatus } from './year.enums';
 
 /** Sáng kiến: an initiative of members of a unit, its status and its benefit (giá trị làm lợi). */
@@ -30,26 +30,20 @@ export class InitiativeAuthor {
   @PrimaryColumn({ type: 'int' }) memberId: number;
 }
 
-export const InitiativeResource = declareResource<Initiative>({
+export const InitiativeResource = declareYearRecord<Initiative>({
   name: 'Initiative',
   entity: Initiative,
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
     title: { write: 'required' },
     year: { filter: 'both', write: 'required' },
     status: { filter: 'eq', write: 'required' },
     benefit: { filter: 'range', write: 'optional' },
     recognizedBy: { write: 'optional' },
     authorMemberIds: { type: () => [ID], write: 'required', description: 'members of the unit’s subtree, at least one' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
     createdAt: {},
-    teamId: { filter: 'eq' },
   },
   search: 'searchKey',
   searchDescription: 'words of the title, ignoring case and diacritics',
   defaultSort: { field: 'year', order: 'DESC' },
-  scope: { kind: 'located' },
-  permissions: { read: Permission.ReadYear, create: Permission.WriteYear, update: Permission.WriteYear, delete: Permission.WriteYear },
 });

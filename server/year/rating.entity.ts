@@ -2,7 +2,9 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
-import { declareResource } from '../kit/resource';
+import { readWrite } from '../kit/resource';
+import { unitRef } from '../org/org.types';
+import { declareYearRecord } from './record';
 import { RatingLevel } from './year.enums';
 
 /**
@@ -26,23 +28,19 @@ export class AnnualRating extends Location {
   @Field() @UpdateDateColumn() updatedAt: Date;
 }
 
-export const AnnualRatingResource = declareResource<AnnualRating>({
+export const AnnualRatingResource = declareYearRecord<AnnualRating>({
   name: 'AnnualRating',
   entity: AnnualRating,
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
     year: { filter: 'both', write: 'create-required' },
     level: { filter: 'eq', write: 'required' },
     score: { filter: 'range', write: 'optional' },
     decisionNumber: { write: 'optional' },
-    appraisedByUnitId: { filter: 'eq' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
+    appraisedByUnitId: { filter: 'eq', ref: unitRef('appraisedByUnit') },
     createdAt: {},
-    teamId: { filter: 'eq' },
   },
   defaultSort: { field: 'year', order: 'DESC' },
-  scope: { kind: 'located' },
-  permissions: { read: Permission.ReadYear, create: Permission.RateUnits, update: Permission.RateUnits, delete: Permission.RateUnits },
+  permissions: readWrite(Permission.ReadYear, Permission.RateUnits),
+  crud: { describe: { create: 'by the level above the rated unit' } },
 });

@@ -104,4 +104,4 @@ const ReportEdges = [
   }),
 ];
 
-export const REPORT_RESOLVERS = [YearReportResolver, TargetRateGapResolver, ...ReportEdges] as const;
+export const REPORT_RESOLVERS: Function[] = [YearReportResolver, TargetRateGapResolver, ...ReportEdges];

@@ -2,7 +2,9 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
-import { declareResource } from '../kit/resource';
+import { declareResource, readWrite } from '../kit/resource';
+import { unitRef } from '../org/org.types';
+import { declareYearRecord } from './record';
 import { Aggregation, MeasureUnit, TargetSource, TargetStatus } from './year.enums';
 import { targetRate, targetStatus } from './year.rules';
 
@@ -67,29 +69,24 @@ export const IndicatorResource = declareResource<Indicator>({
   searchDescription: 'words of the code and name, ignoring case and diacritics',
   defaultSort: { field: 'code', order: 'ASC' },
   scope: { kind: 'global' },
-  permissions: { read: Permission.ReadYear, create: Permission.WriteIndicator, update: Permission.WriteIndicator, delete: Permission.WriteIndicator },
+  permissions: readWrite(Permission.ReadYear, Permission.WriteIndicator),
+  crud: { describe: { delete: 'deactivates the indicator (targets keep it)' } },
 });
 
-export const TargetResource = declareResource<Target>({
+export const TargetResource = declareYearRecord<Target>({
   name: 'Target',
   entity: Target,
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
     year: { filter: 'both', write: 'required' },
-    indicatorId: { filter: 'eq', write: 'required' },
+    indicatorId: { filter: 'eq', write: 'required', ref: { edge: 'indicator', to: () => IndicatorResource } },
     source: { filter: 'eq', write: 'required' },
     planned: { filter: 'range', write: 'required' },
     actual: { filter: 'range', write: 'optional' },
     reportedRate: { write: 'optional' },
     assignedByUnitId: { filter: 'eq', write: 'optional' },
     note: { write: 'optional' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
     createdAt: {},
-    teamId: { filter: 'eq' },
   },
   defaultSort: { field: 'year', order: 'DESC' },
-  scope: { kind: 'located' },
-  permissions: { read: Permission.ReadYear, create: Permission.WriteYear, update: Permission.WriteYear, delete: Permission.WriteYear },
 });

@@ -1,7 +1,7 @@
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Permission } from '../auth/permissions';
-import { declareResource } from '../kit/resource';
+import { declareResource, readWrite } from '../kit/resource';
 
 /**
  * A threshold a rule uses, kept as data with the regulation it comes from: rules change with each
@@ -34,5 +34,5 @@ export const RuleThresholdResource = declareResource<RuleThreshold>({
   },
   defaultSort: { field: 'code', order: 'ASC' },
   scope: { kind: 'global' },
-  permissions: { read: Permission.ReadYear, create: Permission.WriteIndicator, update: Permission.WriteIndicator, delete: Permission.WriteIndicator },
+  permissions: readWrite(Permission.ReadYear, Permission.WriteIndicator),
 });

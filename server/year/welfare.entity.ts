@@ -1,8 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { Permission } from '../auth/permissions';
 import { Located, Location } from '../kit/located';
-import { declareResource } from '../kit/resource';
+import { unitRef } from '../org/org.types';
+import { declareYearRecord } from './record';
+import { MemberResource } from '../member/member.entity';
 import { FundSource, WelfareKind } from './year.enums';
 
 /**
@@ -30,12 +31,13 @@ export class WelfareRecord extends Location {
   @Field() @UpdateDateColumn() updatedAt: Date;
 }
 
-export const WelfareRecordResource = declareResource<WelfareRecord>({
+export const WelfareRecordResource = declareYearRecord<WelfareRecord>({
   name: 'WelfareRecord',
   entity: WelfareRecord,
   fields: {
-    unitId: { filter: 'eq', write: 'create-required' },
-    memberId: { personal: true, write: 'optional' },
+    unitId: { filter: 'eq', write: 'create-required', ref: unitRef('unit') },
+    // personal: analysts read memberId and the member edge as null on every path
+    memberId: { personal: true, write: 'optional', ref: { edge: 'member', to: () => MemberResource } },
     date: { filter: 'range', write: 'required' },
     year: { filter: 'both' },
     kind: { filter: 'eq', write: 'required' },
@@ -43,13 +45,7 @@ export const WelfareRecordResource = declareResource<WelfareRecord>({
     amount: { filter: 'range', write: 'required' },
     fundSource: { filter: 'eq', write: 'optional' },
     note: { write: 'optional' },
-    federationId: { filter: 'eq' },
-    unionId: { filter: 'eq' },
-    grassrootsUnionId: { filter: 'eq' },
-    teamId: { filter: 'eq' },
     createdAt: {},
   },
   defaultSort: { field: 'date', order: 'DESC' },
-  scope: { kind: 'located' },
-  permissions: { read: Permission.ReadYear, create: Permission.WriteYear, update: Permission.WriteYear, delete: Permission.WriteYear },
 });

@@ -29,21 +29,21 @@ import {
 
 type Input = Record<string, unknown>;
 
-// ---- small checks shared by the records, each naming its field ------------------------------
+// ---- small checks shared by the records (and by records declared in files of their own), each naming its field ----
 
-function yearIn(field: string, v: unknown, kind: YearKind): void {
+export function yearIn(field: string, v: unknown, kind: YearKind): void {
   const why = yearRefusal(v, kind, currentYear());
   if (why) throw badInput(field, why);
 }
 
 /** A real ISO date whose year is one of this kind of record's years. */
-function dateIn(field: string, v: unknown, kind: YearKind): void {
+export function dateIn(field: string, v: unknown, kind: YearKind): void {
   if (v === undefined || v === null) return;
   if (!isIsoDate(v)) throw badInput(field, 'expected a real date written yyyy-mm-dd');
   yearIn(field, Number(v.slice(0, 4)), kind);
 }
 
-function atLeast(field: string, v: unknown, min: number, integer = false): void {
+export function atLeast(field: string, v: unknown, min: number, integer = false): void {
   if (v === undefined || v === null) return;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || (integer && !Number.isInteger(v))) {
     throw badInput(field, `must be ${integer ? 'a whole number ' : ''}at least ${min}`);

@@ -2,9 +2,7 @@ import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import {
   BooleanField,
   BooleanInput,
-  Create,
   Datagrid,
-  Edit,
   List,
   maxLength,
   required,
@@ -17,6 +15,7 @@ import {
 } from 'react-admin';
 import { EnumField, enumChoices, LEVELS, NOMINEE_KINDS } from '../common/fields';
 import { ListActions } from '../common/ListActions';
+import { formScreens } from '../records';
 
 const AwardTypeList = () => {
   const translate = useTranslate();
@@ -68,16 +67,7 @@ const AwardTypeForm = ({ editing = false }) => (
 
 export default {
   list: AwardTypeList,
-  edit: () => (
-    <Edit mutationMode="pessimistic" redirect="list">
-      <AwardTypeForm editing />
-    </Edit>
-  ),
-  create: () => (
-    <Create redirect="list">
-      <AwardTypeForm />
-    </Create>
-  ),
+  ...formScreens(AwardTypeForm),
   icon: EmojiEventsIcon,
   recordRepresentation: 'name',
 };

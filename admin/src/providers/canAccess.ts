@@ -5,7 +5,7 @@
  * hides what the account cannot do; the server stays the authority and refuses anything else.
  * test/panel-rules.test.ts checks it against the server for every fixture account.
  */
-import { LEVEL_RANK, UNIT_LEVELS, UNIT_RESOURCES } from './resources';
+import { LEVEL_RANK, UNIT_LEVELS, UNIT_RESOURCES, YEAR_RECORDS } from './resources';
 import type { Permission, Role, SessionUser, UnitLevel } from './sessionUser';
 
 export type { Permission };
@@ -60,6 +60,11 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
     // A unit of one's own scope level is written by the level above (a chair does not rename its union).
     if (action === 'create') return true;
     return inScope(user, record) && !(record && user.scopeUnitId && String(record.id) === String(user.scopeUnitId));
+  }
+  if (resource in YEAR_RECORDS) {
+    if (read) return can('ReadYear');
+    // The unit's own level and below write its records: a record outside one's subtree is not offered.
+    return can('WriteYear') && (action === 'create' || inScope(user, record));
   }
   switch (resource) {
     case 'members':

@@ -1,5 +1,6 @@
 import { ApolloClient, HttpLink, InMemoryCache } from '@apollo/client';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
+import type { IntrospectionOutputTypeRef } from 'graphql';
 import type { DataProvider, GetListParams, RaRecord } from 'react-admin';
 import introspectionSchema from 'virtual:introspection';
 import type * as G from '../generated/graphql';
@@ -19,14 +20,24 @@ import {
   IMPORT_TARGETS,
   IMPORT_WELFARE,
 } from './operations';
-import { FIELDS } from './queries';
-import { RESOURCE_TYPES } from './resources';
+import { FIELDS, type Sparse } from './queries';
+import { RESOURCE_TYPES, YEAR_RECORDS } from './resources';
 import { getToken } from './session';
 
 const typeOf = (resource: string): string => (RESOURCE_TYPES as Record<string, string>)[resource] ?? resource;
 
+const namedKind = (t: IntrospectionOutputTypeRef): string => ('ofType' in t && t.ofType ? namedKind(t.ofType) : t.kind);
+
+/** The plain values of a type (scalars and enums, no arguments), never the objects it links to: the record factory's screens show these. */
+function plainFields(type: string): Sparse {
+  const t = introspectionSchema.types.find((x) => x.name === type);
+  if (!t || t.kind !== 'OBJECT') return ['id'];
+  return t.fields.filter((f) => f.args.length === 0 && ['SCALAR', 'ENUM'].includes(namedKind(f.type))).map((f) => f.name);
+}
+const RECORD_FIELDS = Object.fromEntries(Object.values(YEAR_RECORDS).map((type) => [type, { list: plainFields(type) }]));
+
 function withFields<P extends { meta?: Record<string, unknown> }>(type: string, params: P, kind: 'list' | 'one'): P {
-  const spec = FIELDS[type];
+  const spec = FIELDS[type] ?? RECORD_FIELDS[type];
   if (!spec || params?.meta?.sparseFields) return params;
   const sparseFields = kind === 'one' ? (spec.one ?? spec.list) : spec.list;
   return { ...params, meta: { ...(params?.meta ?? {}), sparseFields } };

@@ -4,8 +4,17 @@
  */
 import type { UnitLevel } from './sessionUser';
 
+/**
+ * Records of the union's year served by the record factory (records/index.tsx): read with ReadYear,
+ * written with WriteYear inside one's scope, as the server's writesYearRecordsOf. One line each.
+ */
+export const YEAR_RECORDS = {
+  yearEndConferences: 'YearEndConference',
+} as const;
+
 /** react-admin resource names (URLs, i18n keys) → GraphQL types of the contract. */
 export const RESOURCE_TYPES = {
+  ...YEAR_RECORDS,
   federations: 'Federation',
   unions: 'Union',
   grassrootsUnions: 'GrassrootsUnion',

@@ -1,0 +1,60 @@
+/**
+ * The panel's record factory (admin/src/records), through the year-end conference: a grassroots
+ * chair finds it in the menu under "Năm công đoàn", records its union's conference of last year in
+ * Vietnamese forms, sees it in the list, and is told in Vietnamese when the server refuses one.
+ */
+import { vi } from '../../admin/src/i18n/vi';
+import { launchBrowser, type TestBrowser } from './browser';
+import { ensureAdminBuilt, login, startDemoServer, type E2EServer } from './support';
+
+jest.setTimeout(180_000);
+
+let server: E2EServer;
+let browser: TestBrowser | null = null;
+
+beforeAll(async () => {
+  ensureAdminBuilt();
+  server = await startDemoServer();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('a grassroots chair records its year-end conference and sees it listed', async () => {
+  browser = await launchBrowser();
+  const page = browser.page;
+  await login(page, server.url, 'cdcs.soyte');
+  await page.getByText('Năm công đoàn').first().waitFor();
+  await page.getByRole('menuitem', { name: 'Hội nghị tổng kết năm' }).click();
+  await page.waitForURL(/#\/yearEndConferences/);
+  await page.getByRole('link', { name: 'Thêm mới' }).click();
+  await page.waitForURL(/#\/yearEndConferences\/create/);
+
+  const lastYear = new Date().getFullYear() - 1;
+  await page.locator('input[name="unitId"]').fill('So Y te');
+  await page.getByRole('option', { name: /Sở Y tế/ }).first().click();
+  await page.locator('input[name="year"]').fill(String(lastYear));
+  await page.locator('input[name="heldOn"]').fill(`15/01/${lastYear + 1}`);
+  await page.locator('input[name="attendees"]').fill('85');
+  await page.locator('textarea[name="note"], input[name="note"]').first().fill('Tổng kết công tác công đoàn');
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL(/#\/yearEndConferences(\?|$)/);
+  const row = page.locator('tbody tr', { hasText: String(lastYear) });
+  await row.getByText('Công đoàn cơ sở Sở Y tế').waitFor();
+  await row.getByText('15/01/').waitFor();
+  await page.getByRole('columnheader', { name: 'Số người dự' }).waitFor();
+
+  // A second one for the same year: the server refuses, the form says so.
+  await page.goto(`${server.url}/#/yearEndConferences/create`);
+  await page.locator('input[name="unitId"]').fill('So Y te');
+  await page.getByRole('option', { name: /Sở Y tế/ }).first().click();
+  await page.locator('input[name="year"]').fill(String(lastYear));
+  await page.locator('input[name="heldOn"]').fill(`20/01/${lastYear + 1}`);
+  await page.locator('input[name="attendees"]').fill('10');
+  await page.locator('button[type="submit"]').click();
+  // the panel's CONFLICT notice, in Vietnamese
+  await page.locator('.MuiSnackbar-root', { hasText: vi.cd.errors.conflict }).waitFor();
+  await page.waitForURL(/#\/yearEndConferences\/create/);
+});
