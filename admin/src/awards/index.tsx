@@ -12,6 +12,7 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
+  TopToolbar,
   useTranslate,
 } from 'react-admin';
 import { DateOnlyField, NomineeField, UnitRefField, RecordTitle } from '../common/fields';
@@ -19,6 +20,7 @@ import { thisYear } from '../common/format';
 import { useNotFoundHome, useSessionUser } from '../common/hooks';
 import { hasPermission } from '../providers/canAccess';
 import { ListActions } from '../common/ListActions';
+import { PrintButtons } from './PrintButtons';
 
 export const yearChoices = (from = 2015) => {
   const years = [];
@@ -81,7 +83,15 @@ const DecidedBy = (_props: { label?: string }) => {
 };
 
 const AwardShow = () => (
-  <Show title={<RecordTitle source="decisionNumber" />} queryOptions={useNotFoundHome()}>
+  <Show
+    title={<RecordTitle source="decisionNumber" />}
+    queryOptions={useNotFoundHome()}
+    actions={
+      <TopToolbar>
+        <PrintButtons />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <TextField source="decisionNumber" />
       <DateOnlyField source="decidedAt" />

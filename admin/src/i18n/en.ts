@@ -97,6 +97,10 @@ export const en: typeof vi = {
         decidingUnitId: 'Deciding unit', q: 'Search name, decision number',
       },
       confederation: 'Vietnam General Confederation of Labour',
+      print: {
+        decision: 'Print the decision', certificate: 'Print the certificate', preparing: 'Preparing the PDF…',
+        failed: 'The PDF could not be made. Please try again.',
+      },
     },
     auditEvents: {
       name: 'Audit trail |||| Audit trail',

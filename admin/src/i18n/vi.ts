@@ -96,6 +96,10 @@ export const vi = {
         decidedById: 'Người duyệt', decidingUnitId: 'Đơn vị quyết định', q: 'Tìm theo tên, số quyết định',
       },
       confederation: 'Tổng Liên đoàn Lao động Việt Nam',
+      print: {
+        decision: 'In quyết định', certificate: 'In giấy khen / bằng khen', preparing: 'Đang tạo tệp PDF…',
+        failed: 'Không tạo được tệp PDF. Vui lòng thử lại.',
+      },
     },
     auditEvents: {
       name: 'Nhật ký thay đổi |||| Nhật ký thay đổi',

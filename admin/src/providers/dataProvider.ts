@@ -6,6 +6,7 @@ import type * as G from '../generated/graphql';
 import { firstGraphQLError, GRAPHQL_URL, gqlRequest, toHttpError } from './graphql';
 import {
   AWARD_STATS,
+  DECISION_AWARDS,
   IMPORT_MEMBERS,
   MEMBER_STATS,
   ORG_UNIT,
@@ -98,7 +99,11 @@ export interface CongDoanDataProvider extends DataProvider {
   memberStats(unitId?: string | null): Promise<MemberStatRow[]>;
   awardStats(p?: { unitId?: string | null; year?: number }): Promise<AwardStatRow[]>;
   orgUnit(id: string): Promise<OrgUnitRef | null>;
+  /** The awards of one decision (its number in its year, by its deciding unit), by nominee name. */
+  decisionAwards(p: { decisionNumber: string; year: number; decidingUnitId: string | null; withSigner: boolean }): Promise<DecisionAward[]>;
 }
+
+export type DecisionAward = G.DecisionAwardsQuery['allAwards'][number];
 
 export type ImportReport = G.ImportMembersMutation['importMembers'];
 export type Overview = G.OverviewQuery['overview'];
@@ -193,5 +198,11 @@ export const dataProvider: CongDoanDataProvider = {
   },
   async orgUnit(id) {
     return (await gqlRequest(ORG_UNIT, { id })).orgUnit;
+  },
+  async decisionAwards({ decisionNumber, year, decidingUnitId, withSigner }) {
+    const filter = { decisionNumber: [decisionNumber], year: [year], ...(decidingUnitId ? { decidingUnitId: [decidingUnitId] } : {}) };
+    const d = await gqlRequest(DECISION_AWARDS, { filter, withSigner });
+    // The confederation's decisions have no deciding unit (the filter cannot ask for null).
+    return d.allAwards.filter((a) => (a.decidingUnitId ?? null) === (decidingUnitId ?? null));
   },
 };

@@ -1,0 +1,95 @@
+/**
+ * The panel as its users meet it (issue 12): the printed decision and certificates, the phone
+ * layout of lists, the figures page, and the speed of page changes. Real chromium, real server,
+ * the embedded demo data.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './browser';
+import { ensureAdminBuilt, gql, ROOT, login, screenshot, startDemoServer, tokenOf, type E2EServer } from './support';
+
+jest.setTimeout(180_000);
+
+let server: E2EServer;
+let browser: TestBrowser | null = null;
+
+beforeAll(async () => {
+  ensureAdminBuilt();
+  server = await startDemoServer();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(viewport = { width: 1366, height: 900 }): Promise<Page> {
+  await browser?.close();
+  browser = await launchBrowser();
+  await browser.page.setViewportSize(viewport);
+  return browser.page;
+}
+
+/** The text of a PDF the page downloads when `click` runs, by poppler's pdftotext. */
+async function downloadedPdfText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), click()]);
+  const file = await download.path();
+  expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
+  // Kept for a look (test-results is ignored).
+  fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
+  fs.copyFileSync(file, path.join(ROOT, 'test-results', download.suggestedFilename()));
+  const text = execFileSync('/usr/bin/pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return { name: download.suggestedFilename(), text };
+}
+
+/** Whitespace-insensitive: pdftotext lays table cells out with runs of spaces. */
+const squeeze = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('printing a decision', () => {
+  test('federation admin: a batch approval is one decision; its PDF and a certificate carry the number, every recipient and the diacritics', async () => {
+    const fed = await tokenOf(server.url, 'ldld.thanhhoa');
+    const queue = (
+      await gql(server.url, '{ allNominations(filter:{awaitingMyReview:true}) { id nomineeName awardType { decidingLevel } } }', {}, fed.token)
+    ).allNominations as Array<{ id: string; nomineeName: string; awardType: { decidingLevel: string } }>;
+    const own = queue.filter((n) => n.awardType.decidingLevel === 'FEDERATION').slice(0, 2);
+    expect(own).toHaveLength(2);
+    const results = (
+      await gql(server.url, 'mutation($ids:[ID!]!){ reviewNominations(ids:$ids, decision:APPROVE, comment:"Đồng ý") { id ok message } }', { ids: own.map((n) => n.id) }, fed.token)
+    ).reviewNominations as Array<{ ok: boolean; message: string | null }>;
+    expect(results.map((r) => r.message ?? 'ok')).toEqual(['ok', 'ok']);
+    const awards = (
+      await gql(server.url, '{ allAwards(filter:{nominationId:[' + own.map((n) => n.id).join(',') + ']}) { id decisionNumber decidedAt nomineeName } }', {}, fed.token)
+    ).allAwards as Array<{ id: string; decisionNumber: string; decidedAt: string; nomineeName: string }>;
+    expect(awards).toHaveLength(2);
+    expect(awards[0].decisionNumber).toBe(awards[1].decisionNumber);
+    const number = awards[0].decisionNumber;
+
+    const page = await open();
+    await login(page, server.url, 'ldld.thanhhoa');
+    await page.goto(`${server.url}/#/awards/${awards[0].id}/show`);
+    await page.getByTestId('print-decision').waitFor();
+    await screenshot(page, 'award-print');
+    const decision = await downloadedPdfText(page, () => page.getByTestId('print-decision').click());
+    expect(decision.name).toMatch(/^Quyet-dinh-.*\.pdf$/);
+    const text = squeeze(decision.text);
+    expect(text).toContain(`Số: ${number}`);
+    expect(text).toContain('QUYẾT ĐỊNH');
+    expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
+    expect(text).toContain('LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA');
+    const [y, m, d] = awards[0].decidedAt.split('-');
+    expect(text).toContain(`ngày ${d} tháng ${m} năm ${y}`);
+    for (const a of awards) expect(text).toContain(a.nomineeName);
+    // The signer: the federation's account that approved.
+    expect(text).toContain((await gql(server.url, '{ me { fullName } }', {}, fed.token)).me.fullName);
+
+    const certificate = await downloadedPdfText(page, () => page.getByTestId('print-certificate').click());
+    const c = squeeze(certificate.text);
+    expect(c).toContain('BẰNG KHEN');
+    expect(c).toContain(awards[0].nomineeName);
+    expect(c).toContain(`Quyết định số: ${number}`);
+    expect(c).not.toContain(awards[1].nomineeName);
+  });
+});
