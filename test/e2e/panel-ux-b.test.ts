@@ -93,3 +93,62 @@ describe('printing a decision', () => {
     expect(c).not.toContain(awards[1].nomineeName);
   });
 });
+
+describe('on a phone (390 × 844)', () => {
+  const PHONE = { width: 390, height: 844 };
+  const lists: Array<[string, string]> = [
+    ['members', 'Đoàn viên'],
+    ['nominations', 'Đề nghị khen thưởng'],
+    ['awards', 'Khen thưởng'],
+    ['approvals', 'Bàn duyệt khen thưởng'],
+    ['grassrootsUnions', 'Công đoàn cơ sở'],
+    ['users', 'Tài khoản'],
+  ];
+
+  test('federation admin: the main lists fit the screen, keep the page title in the app bar, and the account menu and list actions are reachable', async () => {
+    const page = await open(PHONE);
+    await login(page, server.url, 'ldld.thanhhoa');
+    for (const [path, title] of lists) {
+      await page.goto(`${server.url}/#/${path}`);
+      // A row of the list, as a phone list (react-admin's SimpleList), not the desktop table.
+      await page.locator('[data-testid="phone-list"] li, [data-testid="approvals-empty"]').first().waitFor();
+      expect(await page.locator('table').count()).toBe(0);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect({ path, width }).toEqual({ path, width: 390 });
+      // The title in the app bar, on the screen.
+      const heading = page.locator('#react-admin-title');
+      await expect(heading.innerText()).resolves.toContain(title);
+      const box = (await heading.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.width).toBeGreaterThan(100);
+      // The account menu, inside the screen.
+      const account = (await page.getByRole('button', { name: /hồ sơ|tài khoản|profile/i }).last().boundingBox())!;
+      expect(account.x + account.width).toBeLessThanOrEqual(390);
+      if (path === 'members') await screenshot(page, 'member-list-phone');
+      if (path === 'nominations') await screenshot(page, 'nomination-list-phone');
+    }
+    // List actions: the export menu opens and its items are on the screen.
+    await page.goto(`${server.url}/#/members`);
+    await page.locator('[data-testid="phone-list"] li').first().waitFor();
+    await page.getByRole('button', { name: 'Thêm bộ lọc' }).click();
+    const gender = page.getByRole('menu').getByText('Giới tính', { exact: true });
+    await gender.waitFor();
+    const g = (await gender.boundingBox())!;
+    expect(g.x + g.width).toBeLessThanOrEqual(390);
+    await page.keyboard.press('Escape');
+    for (const action of ['Xuất CSV', 'Xuất Excel']) {
+      const b = (await page.getByRole('button', { name: action }).boundingBox())!;
+      expect(b.x + b.width).toBeLessThanOrEqual(390);
+    }
+    // A row opens the member.
+    const first = page.locator('[data-testid="phone-list"] li').first();
+    const name = (await first.locator('.MuiListItemText-primary').innerText()).split('\n')[0].trim();
+    await first.click();
+    await page.waitForURL(/#\/members\/\d+\/show/);
+    await page.getByText(name).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // The account menu opens on the phone.
+    await page.getByRole('button', { name: /hồ sơ|tài khoản|profile/i }).last().click();
+    await page.getByRole('menuitem', { name: /đăng xuất/i }).waitFor();
+  });
+});

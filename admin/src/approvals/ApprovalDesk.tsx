@@ -14,6 +14,7 @@ import { ExportButtons } from '../common/ExportButtons';
 import { BulkReviewButtons, ReviewButtons } from '../nominations/ReviewButtons';
 import { nominationExportColumns } from '../nominations/NominationList';
 import { TopToolbar } from 'react-admin';
+import { Line, ResponsiveRows } from '../common/responsive';
 
 export const AWAITING_ME = { awaitingMyReview: true };
 
@@ -67,6 +68,20 @@ export const ApprovalDesk = () => {
         empty={<Empty />}
         actions={<TopToolbar><ExportButtons columns={nominationExportColumns} filename="cho-duyet" /></TopToolbar>}
       >
+        <ResponsiveRows
+          primaryText={(r) => r.nomineeName}
+          secondaryText={
+            <Line>
+              <ReferenceField source="awardTypeId" reference="awardTypes" link={false}>
+                <TextField source="name" />
+              </ReferenceField>
+              <NumberField source="year" options={{ useGrouping: false }} />
+              <UnitRefField source="nominatingUnitId" link={false} />
+            </Line>
+          }
+          tertiaryText={(r) => `#${r.id}`}
+          empty={<Empty />}
+        >
         <Datagrid rowClick="show" bulkActionButtons={<BulkReviewButtons />} empty={<Empty />}>
           <TextField source="id" />
           <NomineeField source="nomineeName" label="resources.nominations.fields.nomineeName" />
@@ -78,6 +93,7 @@ export const ApprovalDesk = () => {
           <Achievements />
           <ReviewButtons />
         </Datagrid>
+        </ResponsiveRows>
       </List>
       <Alert severity="info" variant="outlined" sx={{ mt: 2 }}>{translate('cd.approvals.four_eyes')}</Alert>
     </Box>

@@ -12,6 +12,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
+import { Line, ResponsiveRows } from '../common/responsive';
 import { DateTimeField, UnitRefField } from '../common/fields';
 import { useNotFoundHome } from '../common/hooks';
 import { ListActions } from '../common/ListActions';
@@ -59,6 +60,16 @@ const AuditList = () => {
         />
       }
     >
+      <ResponsiveRows
+        primaryText={(r) => r.actorName ?? ''}
+        secondaryText={
+          <Line>
+            <ActionField source="action" />
+            <FunctionField source="entityType" render={(r: any) => `${translate(`cd.enums.EntityType.${r.entityType}`, { _: r.entityType })} #${r.entityId}`} />
+          </Line>
+        }
+        tertiaryText={<DateTimeField source="at" />}
+      >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateTimeField source="at" />
         <TextField source="actorName" sortable={false} />
@@ -67,6 +78,7 @@ const AuditList = () => {
         <TextField source="entityId" />
         <UnitRefField source="unitId" sortable={false} />
       </Datagrid>
+      </ResponsiveRows>
     </List>
   );
 };

@@ -15,6 +15,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { Line, ResponsiveRows } from '../common/responsive';
 import { EnumField, enumChoices, LEVELS, NOMINEE_KINDS } from '../common/fields';
 import { ListActions } from '../common/ListActions';
 
@@ -43,6 +44,16 @@ const AwardTypeList = () => {
         />
       }
     >
+      <ResponsiveRows
+        rowClick="edit"
+        primaryText={(r) => r.name}
+        secondaryText={
+          <Line>
+            <TextField source="code" />
+            <EnumField source="decidingLevel" enumName="OrgLevel" />
+          </Line>
+        }
+      >
       <Datagrid rowClick="edit" bulkActionButtons={false}>
         <TextField source="code" />
         <TextField source="name" />
@@ -51,6 +62,7 @@ const AwardTypeList = () => {
         <BooleanField source="oncePerLifetime" sortable={false} />
         <BooleanField source="active" />
       </Datagrid>
+      </ResponsiveRows>
     </List>
   );
 };

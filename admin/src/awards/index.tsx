@@ -21,6 +21,7 @@ import { useNotFoundHome, useSessionUser } from '../common/hooks';
 import { hasPermission } from '../providers/canAccess';
 import { ListActions } from '../common/ListActions';
 import { PrintButtons } from './PrintButtons';
+import { Line, ResponsiveRows } from '../common/responsive';
 
 export const yearChoices = (from = 2015) => {
   const years = [];
@@ -55,6 +56,19 @@ const AwardList = () => {
         />
       }
     >
+      <ResponsiveRows
+        primaryText={(r) => r.nomineeName}
+        secondaryText={
+          <Line>
+            <ReferenceField source="awardTypeId" reference="awardTypes" link={false}>
+              <TextField source="name" />
+            </ReferenceField>
+            <TextField source="decisionNumber" />
+            <DateOnlyField source="decidedAt" />
+          </Line>
+        }
+        tertiaryText={(r) => String(r.year)}
+      >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="decisionNumber" />
         <DateOnlyField source="decidedAt" />
@@ -65,6 +79,7 @@ const AwardList = () => {
         <NumberField source="year" options={{ useGrouping: false }} />
         <UnitRefField source="decidingUnitId" emptyText="resources.awards.confederation" sortable={false} />
       </Datagrid>
+      </ResponsiveRows>
     </List>
   );
 };
