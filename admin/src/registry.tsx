@@ -1,3 +1,4 @@
+import BarChartIcon from '@mui/icons-material/BarChart';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ComponentType, ReactElement } from 'react';
 import type { ResourceProps } from 'react-admin';
@@ -6,6 +7,7 @@ import { ApprovalDesk } from './approvals/ApprovalDesk';
 import auditEvents from './auditEvents';
 import awards from './awards';
 import awardTypes from './awardTypes';
+import { FiguresPage } from './figures/FiguresPage';
 import members from './members';
 import { ImportPage } from './memberImport';
 import nominations from './nominations';
@@ -54,6 +56,19 @@ export const MENU = [
   {
     label: 'cd.menu.commendation',
     entries: [resource('nominations', nominations), resource('awards', awards), resource('awardTypes', awardTypes)],
+  },
+  {
+    label: 'cd.menu.figures_section',
+    entries: [
+      {
+        kind: 'page',
+        path: '/figures',
+        element: <FiguresPage />,
+        label: 'cd.menu.figures',
+        icon: BarChartIcon,
+        access: { resource: 'figures', action: 'list' },
+      },
+    ],
   },
   {
     label: 'cd.menu.system',

@@ -44,6 +44,17 @@ async function downloadedPdfText(page: Page, click: () => Promise<void>): Promis
   return { name: download.suggestedFilename(), text };
 }
 
+/** Polls `read` until it answers `want` (or 15 s pass), and answers its last value. */
+async function until<T>(read: () => Promise<T>, want: T): Promise<T> {
+  const end = Date.now() + 15_000;
+  let last = await read();
+  while (last !== want && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await read();
+  }
+  return last;
+}
+
 /** Whitespace-insensitive: pdftotext lays table cells out with runs of spaces. */
 const squeeze = (s: string) => s.replace(/\s+/g, ' ');
 
@@ -150,5 +161,92 @@ describe('on a phone (390 × 844)', () => {
     // The account menu opens on the phone.
     await page.getByRole('button', { name: /hồ sơ|tài khoản|profile/i }).last().click();
     await page.getByRole('menuitem', { name: /đăng xuất/i }).waitFor();
+  });
+});
+
+describe('the figures page', () => {
+  /** The table as [label, count] pairs (the last row is the total, in the footer). */
+  const tableRows = async (page: Page) =>
+    (await page.getByTestId('figures-table').locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())),
+    )) as string[][];
+  const number = (s: string) => Number(s.replace(/\./g, ''));
+
+  async function choose(page: Page, testId: string, option: string) {
+    await page.getByTestId(testId).getByRole('combobox').click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async function pickUnit(page: Page, typed: string, name: string) {
+    const input = page.getByTestId('figures-unit').locator('input');
+    await input.fill(typed);
+    await page.getByRole('option', { name, exact: true }).click();
+  }
+
+  test('analyst: how many women members each union of Thanh Hóa has, as the API answers it; small groups hidden; a grassroots union directly under the federation; CSV', async () => {
+    const { token } = await tokenOf(server.url, 'analyst');
+    const fed = (await gql(server.url, '{ allFederations(filter:{q:"thanh hoa"}) { id name } }', {}, token)).allFederations[0];
+    const women = (
+      await gql(server.url, 'query($u:ID){ memberStats(by:[CHILD_UNIT], unitId:$u, filter:{gender:[FEMALE]}) { count unit { ... on Union { name } ... on GrassrootsUnion { name } } } }', { u: fed.id }, token)
+    ).memberStats as Array<{ count: number; unit: { name: string } }>;
+    expect(women.length).toBeGreaterThanOrEqual(2);
+
+    const page = await open();
+    await login(page, server.url, 'analyst');
+    await page.getByRole('menuitem', { name: 'Số liệu thống kê' }).click();
+    await page.waitForURL(/#\/figures/);
+    await page.getByRole('heading', { level: 1, name: 'Số liệu thống kê' }).waitFor();
+    // The unit, found without diacritics; grouped by the units below it; women only.
+    await pickUnit(page, 'thanh hoa', fed.name);
+    await choose(page, 'figures-gender', 'Nữ');
+    await page.getByTestId('figures-table').locator('tbody tr').first().waitFor();
+    expect(await until(async () => (await tableRows(page)).length, women.length)).toBe(women.length);
+    const shown = (await tableRows(page)).map(([label, count]) => [label, number(count)]);
+    expect(shown.sort()).toEqual(women.map((w) => [w.unit.name, w.count]).sort());
+    const total = await page.getByTestId('figures-table').locator('tfoot td').last().innerText();
+    expect(number(total)).toBe(women.reduce((s, w) => s + w.count, 0));
+    await page.getByTestId('figures-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await page.getByTestId('figures-small-groups').waitFor();
+    await screenshot(page, 'figures');
+
+    // The CSV is the table.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('figures-csv').click()]);
+    const csv = fs.readFileSync(await download.path(), 'utf8');
+    for (const w of women) expect(csv).toContain(`${w.unit.name},${w.count}`);
+
+    // By ethnicity: the groups of 1 to 4 women are left out, as the API leaves them out for an analyst.
+    const { token: adminToken } = await tokenOf(server.url, 'admin');
+    const q = 'query($u:ID){ memberStats(by:[ETHNICITY], unitId:$u, filter:{gender:[FEMALE]}) { ethnicity count } }';
+    const all = (await gql(server.url, q, { u: fed.id }, adminToken)).memberStats as Array<{ ethnicity: string; count: number }>;
+    const masked = (await gql(server.url, q, { u: fed.id }, token)).memberStats as Array<{ ethnicity: string; count: number }>;
+    const small = all.filter((g) => g.count < 5);
+    expect(small.length).toBeGreaterThan(0);
+    await choose(page, 'figures-rows-by', 'Dân tộc');
+    expect(await until(async () => (await tableRows(page)).length, masked.length)).toBe(masked.length);
+    const labels = (await tableRows(page)).map((r) => r[0]);
+    for (const g of small) expect(labels).not.toContain(g.ethnicity);
+    for (const g of masked) expect(labels).toContain(g.ethnicity);
+
+    // A grassroots union directly under the federation (no union above it) is reachable too.
+    const direct = (
+      await gql(server.url, 'query($f:[ID!]){ allGrassrootsUnions(filter:{federationId:$f}, perPage:500) { id name unionId } }', { f: [fed.id] }, token)
+    ).allGrassrootsUnions.find((g: { unionId: string | null }) => g.unionId == null) as { id: string; name: string };
+    expect(direct).toBeTruthy();
+    const byGender = (await gql(server.url, 'query($u:ID){ memberStats(by:[GENDER], unitId:$u) { gender count } }', { u: direct.id }, token)).memberStats as Array<{ gender: string; count: number }>;
+    await choose(page, 'figures-gender', 'Tất cả');
+    await choose(page, 'figures-rows-by', 'Giới tính');
+    await pickUnit(page, direct.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().split(' ').slice(-3).join(' '), direct.name);
+    const female = byGender.find((g) => g.gender === 'FEMALE')!;
+    expect(await until(async () => (await tableRows(page)).find((r) => r[0] === 'Nữ')?.[1], String(female.count))).toBe(String(female.count));
+  });
+
+  test('figures on a phone: no horizontal scroll, the title in the app bar', async () => {
+    const page = await open({ width: 390, height: 844 });
+    await login(page, server.url, 'analyst');
+    await page.goto(`${server.url}/#/figures`);
+    await page.getByTestId('figures-table').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expect(page.locator('#react-admin-title').innerText()).resolves.toContain('Số liệu thống kê');
+    await screenshot(page, 'figures-phone');
   });
 });

@@ -360,6 +360,7 @@ export type FigureMembersQueryVariables = Exact<{
   unitId?: string | null | undefined;
   by: Array<MemberDimension> | MemberDimension;
   filter?: MemberFilter | null | undefined;
+  activeOnly: boolean;
 }>;
 
 

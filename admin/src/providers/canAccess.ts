@@ -96,6 +96,8 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
       return read && can('ReadAward');
     case 'dashboard':
       return true;
+    case 'figures':
+      return read && (can('ReadMember') || can('ReadAward') || can('ReadNomination'));
     default:
       return false;
   }

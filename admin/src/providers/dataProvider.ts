@@ -7,6 +7,9 @@ import { firstGraphQLError, GRAPHQL_URL, gqlRequest, toHttpError } from './graph
 import {
   AWARD_STATS,
   DECISION_AWARDS,
+  FIGURE_AWARDS,
+  FIGURE_MEMBERS,
+  FIGURE_NOMINATIONS,
   IMPORT_MEMBERS,
   MEMBER_STATS,
   ORG_UNIT,
@@ -19,6 +22,7 @@ import {
 } from './operations';
 import { FIELDS } from './queries';
 import { RESOURCE_TYPES } from './resources';
+import type { StatRow } from '../figures/model';
 import { getToken } from './session';
 
 const typeOf = (resource: string): string => (RESOURCE_TYPES as Record<string, string>)[resource] ?? resource;
@@ -99,11 +103,18 @@ export interface CongDoanDataProvider extends DataProvider {
   memberStats(unitId?: string | null): Promise<MemberStatRow[]>;
   awardStats(p?: { unitId?: string | null; year?: number }): Promise<AwardStatRow[]>;
   orgUnit(id: string): Promise<OrgUnitRef | null>;
+  /** The figures page: counts of members, awards or nominations by the dimensions asked, under a unit. */
+  figures(p: FiguresParams): Promise<StatRow[]>;
   /** The awards of one decision (its number in its year, by its deciding unit), by nominee name. */
   decisionAwards(p: { decisionNumber: string; year: number; decidingUnitId: string | null; withSigner: boolean }): Promise<DecisionAward[]>;
 }
 
 export type DecisionAward = G.DecisionAwardsQuery['allAwards'][number];
+
+export type FiguresParams =
+  | { subject: 'members'; unitId: string | null; by: G.MemberDimension[]; filter: G.MemberFilter; activeOnly: boolean }
+  | { subject: 'awards'; unitId: string | null; by: G.AwardDimension[]; filter: G.AwardFilter }
+  | { subject: 'nominations'; unitId: string | null; by: G.NominationDimension[]; filter: G.NominationFilter };
 
 export type ImportReport = G.ImportMembersMutation['importMembers'];
 export type Overview = G.OverviewQuery['overview'];
@@ -198,6 +209,11 @@ export const dataProvider: CongDoanDataProvider = {
   },
   async orgUnit(id) {
     return (await gqlRequest(ORG_UNIT, { id })).orgUnit;
+  },
+  async figures(p) {
+    if (p.subject === 'members') return (await gqlRequest(FIGURE_MEMBERS, { unitId: p.unitId, by: p.by, filter: p.filter, activeOnly: p.activeOnly })).memberStats;
+    if (p.subject === 'awards') return (await gqlRequest(FIGURE_AWARDS, { unitId: p.unitId, by: p.by, filter: p.filter })).awardStats;
+    return (await gqlRequest(FIGURE_NOMINATIONS, { unitId: p.unitId, by: p.by, filter: p.filter })).nominationStats;
   },
   async decisionAwards({ decisionNumber, year, decidingUnitId, withSigner }) {
     const filter = { decisionNumber: [decisionNumber], year: [year], ...(decidingUnitId ? { decidingUnitId: [decidingUnitId] } : {}) };

@@ -143,8 +143,8 @@ export const AWARD_STATS = doc<G.AwardStatsQuery, G.AwardStatsQueryVariables>(/*
 /** The figures page: members counted by any dimensions, under any unit of the caller's scope. */
 export const FIGURE_MEMBERS = doc<G.FigureMembersQuery, G.FigureMembersQueryVariables>(
   /* GraphQL */ `
-    query FigureMembers($unitId: ID, $by: [MemberDimension!]!, $filter: MemberFilter) {
-      memberStats(by: $by, unitId: $unitId, filter: $filter) { count unitId unit { ...UnitRef } gender ageBand ethnicity joinYear status }
+    query FigureMembers($unitId: ID, $by: [MemberDimension!]!, $filter: MemberFilter, $activeOnly: Boolean!) {
+      memberStats(by: $by, unitId: $unitId, filter: $filter, activeOnly: $activeOnly) { count unitId unit { ...UnitRef } gender ageBand ethnicity joinYear status }
     }
   `,
   UNIT_REF,
