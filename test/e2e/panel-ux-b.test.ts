@@ -124,7 +124,7 @@ describe('on a phone (390 × 844)', () => {
       // A row of the list, as a phone list (react-admin's SimpleList), not the desktop table.
       await page.locator('[data-testid="phone-list"] li, [data-testid="approvals-empty"]').first().waitFor();
       expect(await page.locator('table').count()).toBe(0);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      const width = await page.evaluate<number>('document.documentElement.scrollWidth');
       expect({ path, width }).toEqual({ path, width: 390 });
       // The title in the app bar, on the screen.
       const heading = page.locator('#react-admin-title');
@@ -157,7 +157,7 @@ describe('on a phone (390 × 844)', () => {
     await first.click();
     await page.waitForURL(/#\/members\/\d+\/show/);
     await page.getByText(name).first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     // The account menu opens on the phone.
     await page.getByRole('button', { name: /hồ sơ|tài khoản|profile/i }).last().click();
     await page.getByRole('menuitem', { name: /đăng xuất/i }).waitFor();
@@ -167,9 +167,7 @@ describe('on a phone (390 × 844)', () => {
 describe('the figures page', () => {
   /** The table as [label, count] pairs (the last row is the total, in the footer). */
   const tableRows = async (page: Page) =>
-    (await page.getByTestId('figures-table').locator('tbody tr').evaluateAll((trs) =>
-      trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td as HTMLElement).innerText.trim())),
-    )) as string[][];
+    Promise.all((await page.getByTestId('figures-table').locator('tbody tr').all()).map(async (tr) => (await tr.locator('td').allInnerTexts()).map((t) => t.trim())));
   const number = (s: string) => Number(s.replace(/\./g, ''));
 
   async function choose(page: Page, testId: string, option: string) {
@@ -245,7 +243,7 @@ describe('the figures page', () => {
     await login(page, server.url, 'analyst');
     await page.goto(`${server.url}/#/figures`);
     await page.getByTestId('figures-table').waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await expect(page.locator('#react-admin-title').innerText()).resolves.toContain('Số liệu thống kê');
     await screenshot(page, 'figures-phone');
   });
