@@ -17,7 +17,7 @@ const doc = <TData, TVariables>(...parts: string[]) => parts.join('\n') as Opera
 
 // Fragments: each is appended to the documents that spread it.
 
-const UNIT_REF = /* GraphQL */ `
+export const UNIT_REF = /* GraphQL */ `
   fragment UnitRef on OrgUnit {
     ... on Federation { id name level }
     ... on Union { id name level federationId }
