@@ -12,6 +12,7 @@ import { startTestServer, TestServer } from './support/harness';
 import { ServerProcess, startServerProcess } from './support/server-process';
 import { PASSWORD } from './support/fixture';
 import { FIELDS, FIGURES } from '../admin/src/providers/queries';
+import { DECISION_AWARDS, FIGURE_AWARDS, FIGURE_MEMBERS, FIGURE_NOMINATIONS } from '../admin/src/providers/operations';
 import { LIMITS } from '../server/common/limits';
 
 /**
@@ -182,6 +183,25 @@ describe("the panel's real queries pass, at react-admin's export page of 1,000",
         const a = await post(t.url, { query, variables: { unitId, id: String(t.fx.G1.id), year: null } }, tokens.sysadmin);
         expect({ name, unitId, errors: a.json.errors }).toEqual({ name, unitId, errors: undefined });
         expect(a.json.data[name]).toBeTruthy();
+      }
+    }
+  });
+});
+
+describe("the figures page's and the printed decision's queries pass", () => {
+  it('by two dimensions under a federation, and a decision of 1,000 awards with signer', async () => {
+    const unitId = String(t.fx.F1.id);
+    const asked: Array<[string, string, Record<string, unknown>]> = [
+      ['memberStats', FIGURE_MEMBERS, { unitId, by: ['CHILD_UNIT', 'AGE_BAND'], filter: { gender: ['FEMALE'] }, activeOnly: false }],
+      ['awardStats', FIGURE_AWARDS, { unitId, by: ['AWARD_TYPE', 'YEAR'], filter: {} }],
+      ['nominationStats', FIGURE_NOMINATIONS, { unitId, by: ['CHILD_UNIT', 'STATUS'], filter: { year: [2025] } }],
+      ['allAwards', DECISION_AWARDS, { filter: { decisionNumber: ['1/QĐ-X'], year: [2025] }, withSigner: true }],
+    ];
+    for (const [name, query, variables] of asked) {
+      for (const who of ['sysadmin', 'analyst']) {
+        const a = await post(t.url, { query, variables }, tokens[who]);
+        expect({ name, who, errors: a.json.errors }).toEqual({ name, who, errors: undefined });
+        expect(Array.isArray(a.json.data[name])).toBe(true);
       }
     }
   });

@@ -1,5 +1,6 @@
 import AssessmentIcon from '@mui/icons-material/Assessment';
 import PostAddIcon from '@mui/icons-material/PostAdd';
+import BarChartIcon from '@mui/icons-material/BarChart';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ComponentType, ReactElement } from 'react';
 import type { ResourceProps } from 'react-admin';
@@ -9,6 +10,7 @@ import { Guarded } from './common/AccessDenied';
 import auditEvents from './auditEvents';
 import awards from './awards';
 import awardTypes from './awardTypes';
+import { FiguresPage } from './figures/FiguresPage';
 import members from './members';
 import { ImportPage } from './memberImport';
 import nominations from './nominations';
@@ -109,6 +111,19 @@ export const MENU = [
           sort: { field: 'heldOn', order: 'DESC' },
         }),
       ),
+    ],
+  },
+  {
+    label: 'cd.menu.figures_section',
+    entries: [
+      {
+        kind: 'page',
+        path: '/figures',
+        element: <FiguresPage />,
+        label: 'cd.menu.figures',
+        icon: BarChartIcon,
+        access: { resource: 'figures', action: 'list' },
+      },
     ],
   },
   {

@@ -8,6 +8,7 @@ export const theme = deepmerge(defaultTheme, {
     secondary: { main: '#1565c0' },
   },
   components: {
-    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-headerCell': { fontWeight: 600 } } } },
+    // A table wider than the screen scrolls in its own box, never the page (phones: lists use SimpleList).
+    RaDatagrid: { styleOverrides: { root: { '& .RaDatagrid-headerCell': { fontWeight: 600 }, '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } } } },
   },
 });

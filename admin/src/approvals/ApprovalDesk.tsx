@@ -15,6 +15,7 @@ import { BulkReviewButtons, ReviewButtons } from '../nominations/ReviewButtons';
 import { nominationExportColumns } from '../nominations/NominationList';
 import { TopToolbar } from 'react-admin';
 import { pendingDecisionOf, usePendingVersion } from '../nominations/pendingDecisions';
+import { Line, ResponsiveRows } from '../common/responsive';
 
 export const AWAITING_ME = { awaitingMyReview: true };
 
@@ -71,6 +72,20 @@ export const ApprovalDesk = () => {
         empty={<Empty />}
         actions={<TopToolbar><ExportButtons columns={nominationExportColumns} filename="cho-duyet" /></TopToolbar>}
       >
+        <ResponsiveRows
+          primaryText={(r) => r.nomineeName}
+          secondaryText={
+            <Line>
+              <ReferenceField source="awardTypeId" reference="awardTypes" link={false}>
+                <TextField source="name" />
+              </ReferenceField>
+              <NumberField source="year" options={{ useGrouping: false }} />
+              <UnitRefField source="nominatingUnitId" link={false} />
+            </Line>
+          }
+          tertiaryText={(r) => `#${r.id}`}
+          empty={<Empty />}
+        >
         <Datagrid rowClick="show" bulkActionButtons={<BulkReviewButtons />} empty={<Empty />} isRowSelectable={selectable}>
           <TextField source="id" />
           <NomineeField source="nomineeName" label="resources.nominations.fields.nomineeName" />
@@ -82,6 +97,7 @@ export const ApprovalDesk = () => {
           <Achievements />
           <ReviewButtons />
         </Datagrid>
+        </ResponsiveRows>
       </List>
       <Alert severity="info" variant="outlined" sx={{ mt: 2 }}>{translate('cd.approvals.four_eyes')}</Alert>
     </Box>

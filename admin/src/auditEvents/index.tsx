@@ -17,6 +17,7 @@ import { DateTimeField, UnitRefField, useOrgUnit } from '../common/fields';
 import { formatDate, formatDateTime } from '../common/format';
 import { fieldLabel, type Translate } from '../providers/errors';
 import { LEVEL_RESOURCE } from '../providers/resources';
+import { Line, ResponsiveRows } from '../common/responsive';
 import { useNotFoundHome } from '../common/hooks';
 import { ListActions } from '../common/ListActions';
 import { DateTextInput } from '../common/inputs';
@@ -96,6 +97,16 @@ const AuditList = () => {
         />
       }
     >
+      <ResponsiveRows
+        primaryText={(r) => r.actorName ?? ''}
+        secondaryText={
+          <Line>
+            <ActionField source="action" />
+            <FunctionField source="entityType" render={(r: any) => `${translate(`cd.enums.EntityType.${r.entityType}`, { _: r.entityType })} #${r.entityId}`} />
+          </Line>
+        }
+        tertiaryText={<DateTimeField source="at" />}
+      >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateTimeField source="at" />
         <TextField source="actorName" sortable={false} />
@@ -104,6 +115,7 @@ const AuditList = () => {
         <EntityLink source="entityId" />
         <UnitRefField source="unitId" sortable={false} />
       </Datagrid>
+      </ResponsiveRows>
     </List>
   );
 };

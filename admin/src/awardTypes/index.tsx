@@ -13,6 +13,7 @@ import {
   TextInput,
   useTranslate,
 } from 'react-admin';
+import { Line, ResponsiveRows } from '../common/responsive';
 import { EnumField, enumChoices, LEVELS, NOMINEE_KINDS } from '../common/fields';
 import { ListActions } from '../common/ListActions';
 import { formScreens } from '../records';
@@ -42,6 +43,16 @@ const AwardTypeList = () => {
         />
       }
     >
+      <ResponsiveRows
+        rowClick="edit"
+        primaryText={(r) => r.name}
+        secondaryText={
+          <Line>
+            <TextField source="code" />
+            <EnumField source="decidingLevel" enumName="OrgLevel" />
+          </Line>
+        }
+      >
       <Datagrid rowClick="edit" bulkActionButtons={false}>
         <TextField source="code" />
         <TextField source="name" />
@@ -50,6 +61,7 @@ const AwardTypeList = () => {
         <BooleanField source="oncePerLifetime" sortable={false} />
         <BooleanField source="active" />
       </Datagrid>
+      </ResponsiveRows>
     </List>
   );
 };

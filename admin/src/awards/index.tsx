@@ -12,6 +12,7 @@ import {
   Show,
   SimpleShowLayout,
   TextField,
+  TopToolbar,
   useTranslate,
 } from 'react-admin';
 import { DateOnlyField, NomineeField, UnitRefField, RecordTitle } from '../common/fields';
@@ -19,6 +20,8 @@ import { thisYear } from '../common/format';
 import { useNotFoundHome, useSessionUser } from '../common/hooks';
 import { hasPermission } from '../providers/canAccess';
 import { ListActions } from '../common/ListActions';
+import { PrintButtons } from './PrintButtons';
+import { Line, ResponsiveRows } from '../common/responsive';
 
 export const yearChoices = (from = 2015) => {
   const years = [];
@@ -53,6 +56,19 @@ const AwardList = () => {
         />
       }
     >
+      <ResponsiveRows
+        primaryText={(r) => r.nomineeName}
+        secondaryText={
+          <Line>
+            <ReferenceField source="awardTypeId" reference="awardTypes" link={false}>
+              <TextField source="name" />
+            </ReferenceField>
+            <TextField source="decisionNumber" />
+            <DateOnlyField source="decidedAt" />
+          </Line>
+        }
+        tertiaryText={(r) => String(r.year)}
+      >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="decisionNumber" />
         <DateOnlyField source="decidedAt" />
@@ -63,6 +79,7 @@ const AwardList = () => {
         <NumberField source="year" options={{ useGrouping: false }} />
         <UnitRefField source="decidingUnitId" emptyText="resources.awards.confederation" sortable={false} />
       </Datagrid>
+      </ResponsiveRows>
     </List>
   );
 };
@@ -81,7 +98,15 @@ const DecidedBy = (_props: { label?: string }) => {
 };
 
 const AwardShow = () => (
-  <Show title={<RecordTitle source="decisionNumber" />} queryOptions={useNotFoundHome()}>
+  <Show
+    title={<RecordTitle source="decisionNumber" />}
+    queryOptions={useNotFoundHome()}
+    actions={
+      <TopToolbar>
+        <PrintButtons />
+      </TopToolbar>
+    }
+  >
     <SimpleShowLayout>
       <TextField source="decisionNumber" />
       <DateOnlyField source="decidedAt" />

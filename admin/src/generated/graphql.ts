@@ -4,6 +4,46 @@
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** age in whole years on the day asked, in Vietnam (Asia/Ho_Chi_Minh) */
+export type AgeBand =
+  | 'AGE_30_39'
+  | 'AGE_40_49'
+  | 'AGE_50_59'
+  | 'AGE_60_PLUS'
+  | 'UNDER_30';
+
+/** DECIDING_LEVEL: the award type's deciding level */
+export type AwardDimension =
+  | 'AWARD_TYPE'
+  | 'CHILD_UNIT'
+  | 'DECIDING_LEVEL'
+  | 'YEAR';
+
+export type AwardFilter = {
+  awardTypeId?: Array<string> | null | undefined;
+  decidedAt_gt?: string | null | undefined;
+  decidedAt_gte?: string | null | undefined;
+  decidedAt_lt?: string | null | undefined;
+  decidedAt_lte?: string | null | undefined;
+  decidingUnitId?: Array<string> | null | undefined;
+  decisionNumber?: Array<string> | null | undefined;
+  federationId?: Array<string> | null | undefined;
+  grassrootsUnionId?: Array<string> | null | undefined;
+  ids?: Array<string> | null | undefined;
+  nominationId?: Array<string> | null | undefined;
+  nomineeMemberId?: Array<string> | null | undefined;
+  nomineeUnitId?: Array<string> | null | undefined;
+  /** words matched against the nominee's name and the decision number */
+  q?: string | null | undefined;
+  teamId?: Array<string> | null | undefined;
+  unionId?: Array<string> | null | undefined;
+  year?: Array<number> | null | undefined;
+  year_gt?: number | null | undefined;
+  year_gte?: number | null | undefined;
+  year_lt?: number | null | undefined;
+  year_lte?: number | null | undefined;
+};
+
 /** đại hội toàn thể, đại hội đại biểu */
 export type CongressForm =
   | 'DELEGATE'
@@ -18,6 +58,10 @@ export type FundSource =
   | 'SOCIAL_FUND'
   | 'UNION_FINANCE';
 
+export type Gender =
+  | 'FEMALE'
+  | 'MALE';
+
 export type ImportMode =
   | 'ALL_OR_NOTHING'
   | 'VALID_ROWS';
@@ -28,6 +72,62 @@ export type MeasureUnit =
   | 'PERSON'
   | 'UNIT'
   | 'VND';
+
+/** CHILD_UNIT: the units one level below the unit asked for; AGE_BAND: age on the day asked, in Vietnam; JOIN_YEAR: the year of joinedAt */
+export type MemberDimension =
+  | 'AGE_BAND'
+  | 'CHILD_UNIT'
+  | 'ETHNICITY'
+  | 'GENDER'
+  | 'JOIN_YEAR'
+  | 'STATUS';
+
+export type MemberFilter = {
+  /** personal data: refused for analysts */
+  birthDate_gt?: string | null | undefined;
+  /** personal data: refused for analysts */
+  birthDate_gte?: string | null | undefined;
+  /** personal data: refused for analysts */
+  birthDate_lt?: string | null | undefined;
+  /** personal data: refused for analysts */
+  birthDate_lte?: string | null | undefined;
+  cardNumber?: Array<string> | null | undefined;
+  /** personal data: refused for analysts */
+  email?: Array<string> | null | undefined;
+  ethnicity?: Array<string> | null | undefined;
+  federationId?: Array<string> | null | undefined;
+  gender?: Array<Gender> | null | undefined;
+  grassrootsUnionId?: Array<string> | null | undefined;
+  ids?: Array<string> | null | undefined;
+  /** ISO date */
+  joinedAt_gt?: string | null | undefined;
+  /** ISO date */
+  joinedAt_gte?: string | null | undefined;
+  /** ISO date */
+  joinedAt_lt?: string | null | undefined;
+  /** ISO date */
+  joinedAt_lte?: string | null | undefined;
+  /** ISO date, with status LEFT (default today) */
+  leftAt_gt?: string | null | undefined;
+  /** ISO date, with status LEFT (default today) */
+  leftAt_gte?: string | null | undefined;
+  /** ISO date, with status LEFT (default today) */
+  leftAt_lt?: string | null | undefined;
+  /** ISO date, with status LEFT (default today) */
+  leftAt_lte?: string | null | undefined;
+  /** personal data: refused for analysts */
+  nationalId?: Array<string> | null | undefined;
+  /** personal data: refused for analysts */
+  phone?: Array<string> | null | undefined;
+  position?: Array<string> | null | undefined;
+  /** words matched against name and card number, ignoring case and diacritics */
+  q?: string | null | undefined;
+  /** LEFT records leaving (ra khỏi công đoàn); ACTIVE readmits */
+  status?: Array<MemberStatus> | null | undefined;
+  /** a team of the member’s grassroots union */
+  teamId?: Array<string> | null | undefined;
+  unionId?: Array<string> | null | undefined;
+};
 
 /** one row of the member import template (docs: README, "Member import"), as text */
 export type MemberImportRow = {
@@ -51,6 +151,46 @@ export type MemberImportRow = {
   team?: string | null | undefined;
 };
 
+export type MemberStatus =
+  | 'ACTIVE'
+  | 'LEFT';
+
+/** CURRENT_LEVEL: where a PENDING nomination waits (CONFEDERATION while FORWARDED) */
+export type NominationDimension =
+  | 'AWARD_TYPE'
+  | 'CHILD_UNIT'
+  | 'CURRENT_LEVEL'
+  | 'STATUS'
+  | 'YEAR';
+
+export type NominationFilter = {
+  /** true: exactly the nominations the caller may review now */
+  awaitingMyReview?: boolean | null | undefined;
+  awardTypeId?: Array<string> | null | undefined;
+  createdById?: Array<string> | null | undefined;
+  currentLevel?: Array<OrgLevel> | null | undefined;
+  /** nominee inside this federation */
+  federationId?: Array<string> | null | undefined;
+  grassrootsUnionId?: Array<string> | null | undefined;
+  ids?: Array<string> | null | undefined;
+  /** a unit in your scope; default your scope unit */
+  nominatingUnitId?: Array<string> | null | undefined;
+  /** for an individual award */
+  nomineeMemberId?: Array<string> | null | undefined;
+  /** for a collective award (any unit) */
+  nomineeUnitId?: Array<string> | null | undefined;
+  /** words matched against the nominee's name and the decision number */
+  q?: string | null | undefined;
+  status?: Array<NominationStatus> | null | undefined;
+  teamId?: Array<string> | null | undefined;
+  unionId?: Array<string> | null | undefined;
+  year?: Array<number> | null | undefined;
+  year_gt?: number | null | undefined;
+  year_gte?: number | null | undefined;
+  year_lt?: number | null | undefined;
+  year_lte?: number | null | undefined;
+};
+
 export type NominationStatus =
   | 'APPROVED'
   | 'DRAFT'
@@ -59,6 +199,10 @@ export type NominationStatus =
   | 'REJECTED'
   | 'RETURNED'
   | 'WITHDRAWN';
+
+export type NomineeKind =
+  | 'COLLECTIVE'
+  | 'INDIVIDUAL';
 
 /** TEAM < GRASSROOTS < UNION < FEDERATION < CONFEDERATION */
 export type OrgLevel =
@@ -291,6 +435,57 @@ export type AwardStatsQueryVariables = Exact<{
 
 
 export type AwardStatsQuery = { awardStats: Array<{ awardTypeId: string | null, year: number | null, count: number, awardType: { code: string, name: string } | null }> };
+
+export type FigureMembersQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+  by: Array<MemberDimension> | MemberDimension;
+  filter?: MemberFilter | null | undefined;
+  activeOnly: boolean;
+}>;
+
+
+export type FigureMembersQuery = { memberStats: Array<{ count: number, unitId: string | null, gender: Gender | null, ageBand: AgeBand | null, ethnicity: string | null, joinYear: number | null, status: MemberStatus | null, unit:
+      | { id: string, name: string, level: OrgLevel }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null, grassrootsUnionId: string }
+      | { id: string, name: string, level: OrgLevel, federationId: string }
+     | null }> };
+
+export type FigureAwardsQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+  by: Array<AwardDimension> | AwardDimension;
+  filter?: AwardFilter | null | undefined;
+}>;
+
+
+export type FigureAwardsQuery = { awardStats: Array<{ count: number, unitId: string | null, awardTypeId: string | null, year: number | null, decidingLevel: OrgLevel | null, unit:
+      | { id: string, name: string, level: OrgLevel }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null, grassrootsUnionId: string }
+      | { id: string, name: string, level: OrgLevel, federationId: string }
+     | null, awardType: { code: string, name: string } | null }> };
+
+export type FigureNominationsQueryVariables = Exact<{
+  unitId?: string | null | undefined;
+  by: Array<NominationDimension> | NominationDimension;
+  filter?: NominationFilter | null | undefined;
+}>;
+
+
+export type FigureNominationsQuery = { nominationStats: Array<{ count: number, unitId: string | null, awardTypeId: string | null, year: number | null, status: NominationStatus | null, currentLevel: OrgLevel | null, unit:
+      | { id: string, name: string, level: OrgLevel }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null }
+      | { id: string, name: string, level: OrgLevel, federationId: string, unionId: string | null, grassrootsUnionId: string }
+      | { id: string, name: string, level: OrgLevel, federationId: string }
+     | null, awardType: { code: string, name: string } | null }> };
+
+export type DecisionAwardsQueryVariables = Exact<{
+  filter: AwardFilter;
+  withSigner: boolean;
+}>;
+
+
+export type DecisionAwardsQuery = { allAwards: Array<{ id: string, nomineeName: string, nomineeMemberId: string | null, nomineeUnitId: string | null, year: number, decidedAt: string, decisionNumber: string, decidingUnitId: string | null, decidedById: string | null, grassrootsUnionId: string | null, unionId: string | null, federationId: string | null, awardType: { id: string, code: string, name: string, nomineeKind: NomineeKind, decidingLevel: OrgLevel } | null, decidedBy?: { fullName: string } | null }> };
 
 export type OrgUnitQueryVariables = Exact<{
   id: string;

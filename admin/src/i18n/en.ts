@@ -108,6 +108,10 @@ export const en: typeof vi = {
         decidingUnitId: 'Deciding unit', q: 'Search name, decision number',
       },
       confederation: 'Vietnam General Confederation of Labour',
+      print: {
+        decision: 'Print the decision', certificate: 'Print the certificate', preparing: 'Preparing the PDF…',
+        failed: 'The PDF could not be made. Please try again.',
+      },
     },
     auditEvents: {
       name: 'Audit trail |||| Audit trail',
@@ -129,7 +133,7 @@ export const en: typeof vi = {
     menu: {
       ...YEAR_EN.cd.menu,
       dashboard: 'Dashboard', approvals: 'Approval desk', my_unit: 'My unit', organisation: 'Organisation', members: 'Members',
-      commendation: 'Commendations', system: 'System', import: 'Import members',
+      commendation: 'Commendations', system: 'System', import: 'Import members', figures_section: 'Figures', figures: 'Figures',
     },
     auth: {
       session_expired: 'Your session has expired, please sign in again',
@@ -291,6 +295,30 @@ export const en: typeof vi = {
       no_members_hint: 'Figures appear once the units below have members.',
       no_awards_hint: 'The chart appears with the first award decided.',
       outside_teams: 'Not in a team',
+    },
+    figures: {
+      title: 'Figures',
+      subject: { members: 'Members', awards: 'Awards', nominations: 'Nominations' },
+      unit: 'Unit',
+      year: 'Year',
+      joined_by: 'Joined by the end of',
+      all_years: 'All years',
+      all: 'All',
+      rows_by: 'Group by',
+      columns_by: 'Split columns by',
+      no_split: 'No split',
+      count: 'Count',
+      total: 'Total',
+      dimension: {
+        CHILD_UNIT: 'Unit below', GENDER: 'Gender', AGE_BAND: 'Age band', JOIN_YEAR: 'Year joined', ETHNICITY: 'Ethnicity',
+        STATUS: 'Status', AWARD_TYPE: 'Award type', YEAR: 'Year', DECIDING_LEVEL: 'Deciding level', CURRENT_LEVEL: 'Waiting at level',
+      },
+      age: { UNDER_30: 'Under 30', AGE_30_39: '30 to 39', AGE_40_49: '40 to 49', AGE_50_59: '50 to 59', AGE_60_PLUS: '60 and over' },
+      none: {
+        unit: 'Outside teams / directly under', value: 'Unknown', birth: 'No birth date', joined: 'No joining date',
+        ethnicity: 'Ethnicity not recorded', level: 'Not waiting',
+      },
+      small_groups_hidden: 'To protect personal data, groups of 1 to 4 people are not shown (nor counted in the total).',
     },
     approvals: {
       title: 'Approval desk',

@@ -108,6 +108,10 @@ export const vi = {
         decidedById: 'Người duyệt', decidingUnitId: 'Đơn vị quyết định', q: 'Tìm theo tên, số quyết định',
       },
       confederation: 'Tổng Liên đoàn Lao động Việt Nam',
+      print: {
+        decision: 'In quyết định', certificate: 'In giấy khen / bằng khen', preparing: 'Đang tạo tệp PDF…',
+        failed: 'Không tạo được tệp PDF. Vui lòng thử lại.',
+      },
     },
     auditEvents: {
       name: 'Nhật ký thay đổi |||| Nhật ký thay đổi',
@@ -130,6 +134,7 @@ export const vi = {
       ...YEAR_VI.cd.menu,
       dashboard: 'Tổng quan', approvals: 'Bàn duyệt khen thưởng', my_unit: 'Đơn vị của tôi', organisation: 'Tổ chức',
       members: 'Đoàn viên', commendation: 'Thi đua, khen thưởng', system: 'Hệ thống', import: 'Nhập đoàn viên',
+      figures_section: 'Thống kê', figures: 'Số liệu thống kê',
     },
     auth: {
       session_expired: 'Phiên đăng nhập đã hết hạn, vui lòng đăng nhập lại',
@@ -293,6 +298,30 @@ export const vi = {
       no_members_hint: 'Số liệu hiện ra khi các đơn vị trực thuộc có đoàn viên.',
       no_awards_hint: 'Biểu đồ hiện ra khi có quyết định khen thưởng đầu tiên.',
       outside_teams: 'Chưa vào tổ',
+    },
+    figures: {
+      title: 'Số liệu thống kê',
+      subject: { members: 'Đoàn viên', awards: 'Khen thưởng', nominations: 'Đề nghị khen thưởng' },
+      unit: 'Đơn vị',
+      year: 'Năm',
+      joined_by: 'Vào công đoàn đến hết năm',
+      all_years: 'Tất cả các năm',
+      all: 'Tất cả',
+      rows_by: 'Nhóm theo',
+      columns_by: 'Chia cột theo',
+      no_split: 'Không chia',
+      count: 'Số lượng',
+      total: 'Tổng cộng',
+      dimension: {
+        CHILD_UNIT: 'Đơn vị trực thuộc', GENDER: 'Giới tính', AGE_BAND: 'Độ tuổi', JOIN_YEAR: 'Năm vào công đoàn', ETHNICITY: 'Dân tộc',
+        STATUS: 'Trạng thái', AWARD_TYPE: 'Hình thức khen thưởng', YEAR: 'Năm', DECIDING_LEVEL: 'Cấp quyết định', CURRENT_LEVEL: 'Đang chờ ở cấp',
+      },
+      age: { UNDER_30: 'Dưới 30 tuổi', AGE_30_39: 'Từ 30 đến 39 tuổi', AGE_40_49: 'Từ 40 đến 49 tuổi', AGE_50_59: 'Từ 50 đến 59 tuổi', AGE_60_PLUS: 'Từ 60 tuổi' },
+      none: {
+        unit: 'Chưa vào tổ / trực thuộc trực tiếp', value: 'Không rõ', birth: 'Chưa có ngày sinh', joined: 'Chưa có ngày vào công đoàn',
+        ethnicity: 'Chưa ghi dân tộc', level: 'Không chờ duyệt',
+      },
+      small_groups_hidden: 'Để bảo vệ thông tin cá nhân, nhóm có từ 1 đến 4 người không được hiển thị (và không cộng vào tổng).',
     },
     approvals: {
       title: 'Bàn duyệt khen thưởng',

@@ -1,4 +1,5 @@
 import { Datagrid, type DatagridProps, ReferenceField, TextField } from 'react-admin';
+import { Line, ResponsiveRows, Tail } from '../common/responsive';
 import { DateOnlyField, EnumField, StatusChip } from '../common/fields';
 import { useSessionUser } from '../common/hooks';
 import { seesPersonalData } from '../providers/canAccess';
@@ -9,7 +10,19 @@ import { seesPersonalData } from '../providers/canAccess';
  */
 export const MemberTable = ({ showUnit = true, showTeam = true, ...props }: DatagridProps & { showUnit?: boolean; showTeam?: boolean }) => {
   const personal = seesPersonalData(useSessionUser());
+  const phone = (
+    <Line>
+      <EnumField source="gender" enumName="Gender" />
+      {personal && <DateOnlyField source="birthDate" />}
+      {showUnit && (
+        <ReferenceField source="grassrootsUnionId" reference="grassrootsUnions" link={false}>
+          <TextField source="name" />
+        </ReferenceField>
+      )}
+    </Line>
+  );
   return (
+    <ResponsiveRows primaryText={(r) => r.fullName} secondaryText={phone} tertiaryText={<Tail><StatusChip source="status" enumName="MemberStatus" /></Tail>} empty={props.empty}>
     <Datagrid rowClick="show" bulkActionButtons={false} {...props}>
       <TextField source="fullName" />
       <EnumField source="gender" enumName="Gender" />
@@ -30,5 +43,6 @@ export const MemberTable = ({ showUnit = true, showTeam = true, ...props }: Data
       <DateOnlyField source="joinedAt" />
       <StatusChip source="status" enumName="MemberStatus" />
     </Datagrid>
+    </ResponsiveRows>
   );
 };

@@ -14,6 +14,7 @@ import { DateTimeField, EnumField, enumChoices, LEVELS, NOMINATION_STATUSES, Nom
 import { ListActions } from '../common/ListActions';
 import type { ExportColumn } from '../common/ExportButtons';
 import { yearChoices } from '../awards';
+import { Line, ResponsiveRows, Tail } from '../common/responsive';
 
 export const nominationExportColumns: ExportColumn[] = [
   { source: 'id' },
@@ -40,6 +41,18 @@ export const NominationList = () => {
   ];
   return (
     <List filters={filters} sort={{ field: 'updatedAt', order: 'DESC' }} perPage={25} actions={<ListActions columns={nominationExportColumns} />}>
+      <ResponsiveRows
+        primaryText={(r) => r.nomineeName}
+        secondaryText={
+          <Line>
+            <ReferenceField source="awardTypeId" reference="awardTypes" link={false}>
+              <TextField source="name" />
+            </ReferenceField>
+            <NumberField source="year" options={{ useGrouping: false }} />
+          </Line>
+        }
+        tertiaryText={<Tail><StatusChip source="status" enumName="NominationStatus" /></Tail>}
+      >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="id" />
         <NomineeField source="nomineeName" label="resources.nominations.fields.nomineeName" />
@@ -52,6 +65,7 @@ export const NominationList = () => {
         <EnumField source="currentLevel" enumName="OrgLevel" />
         <DateTimeField source="updatedAt" />
       </Datagrid>
+      </ResponsiveRows>
     </List>
   );
 };

@@ -126,6 +126,8 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
       return can('ReadYear');
     case 'yearImport':
       return can('WriteYear');
+    case 'figures':
+      return read && (can('ReadMember') || can('ReadAward') || can('ReadNomination'));
     default:
       return false;
   }

@@ -7,9 +7,13 @@ import type * as G from '../generated/graphql';
 import { firstGraphQLError, GRAPHQL_URL, gqlRequest, toHttpError } from './graphql';
 import {
   AWARD_STATS,
+  DECISION_AWARDS,
+  FIGURE_AWARDS,
+  FIGURE_MEMBERS,
+  FIGURE_NOMINATIONS,
   IMPORT_MEMBERS,
   MEMBER_STATS,
-  ORG_UNIT,
+  UNIT_REF,
   OVERVIEW,
   RECORD_CONFEDERATION_DECISION,
   REVIEW_NOMINATION,
@@ -22,6 +26,7 @@ import {
 } from './operations';
 import { FIELDS, type Sparse } from './queries';
 import { RESOURCE_TYPES, YEAR_RECORDS } from './resources';
+import type { StatRow } from '../figures/model';
 import { getToken } from './session';
 
 const typeOf = (resource: string): string => (RESOURCE_TYPES as Record<string, string>)[resource] ?? resource;
@@ -41,6 +46,54 @@ function withFields<P extends { meta?: Record<string, unknown> }>(type: string, 
   if (!spec || params?.meta?.sparseFields) return params;
   const sparseFields = kind === 'one' ? (spec.one ?? spec.list) : spec.list;
   return { ...params, meta: { ...(params?.meta ?? {}), sparseFields } };
+}
+
+/**
+ * The references a list shows on each row, fetched with the list itself: react-admin's prefetching
+ * (`meta.prefetched` fills its cache), so that the ReferenceFields of the rows need no second round
+ * trip after the list arrives. [object field, its id field, the referenced resource].
+ */
+const PREFETCH: Record<string, Array<[string, string, string]>> = {
+  Member: [
+    ['grassrootsUnion', 'grassrootsUnionId', 'grassrootsUnions'],
+    ['team', 'teamId', 'teams'],
+  ],
+  Nomination: [['awardType', 'awardTypeId', 'awardTypes']],
+  Award: [['awardType', 'awardTypeId', 'awardTypes']],
+  GrassrootsUnion: [
+    ['union', 'unionId', 'unions'],
+    ['federation', 'federationId', 'federations'],
+  ],
+  Union: [['federation', 'federationId', 'federations']],
+};
+const TYPE_OF_RESOURCE: Record<string, string> = RESOURCE_TYPES as Record<string, string>;
+
+function withPrefetch<P extends { meta?: Record<string, unknown> }>(type: string, params: P): P {
+  const refs = PREFETCH[type];
+  const fields = params.meta?.sparseFields as Sparse | undefined;
+  // Pages of the screens only; exports (1,000 rows) ask for ids and name them themselves.
+  const perPage = (params as { pagination?: { perPage?: number } }).pagination?.perPage ?? 0;
+  if (!refs || !fields || perPage > 100) return params;
+  const extra = refs.map(([field, , resource]) => ({ [field]: FIELDS[TYPE_OF_RESOURCE[resource]].list as string[] }));
+  return { ...params, meta: { ...params.meta, sparseFields: [...fields, ...extra] } };
+}
+
+/** Takes the prefetched objects off the rows into react-admin's `meta.prefetched`. */
+function splitPrefetched<R extends { data: RaRecord[] }>(type: string, result: R): R & { meta?: { prefetched: Record<string, RaRecord[]> } } {
+  const refs = PREFETCH[type];
+  if (!refs) return result;
+  const prefetched: Record<string, Map<string, RaRecord>> = {};
+  const data = result.data.map((row) => {
+    const out: RaRecord = { ...row };
+    for (const [field, , resource] of refs) {
+      const ref = out[field] as RaRecord | null | undefined;
+      delete out[field];
+      if (ref?.id != null) (prefetched[resource] ??= new Map()).set(String(ref.id), ref);
+    }
+    return out;
+  });
+  const meta = { prefetched: Object.fromEntries(Object.entries(prefetched).map(([r, m]) => [r, [...m.values()]])) };
+  return { ...result, data, meta: { ...(result as { meta?: object }).meta, ...meta } };
 }
 
 /** Filter values react-admin keeps as '' (a cleared input) mean "no filter". */
@@ -72,7 +125,57 @@ const client = new ApolloClient({
   defaultOptions: { query: { fetchPolicy: 'network-only', errorPolicy: 'none' }, mutate: { errorPolicy: 'none' } },
 });
 
-const base = buildGraphQLProvider({ client, introspection: { schema: introspectionSchema } });
+/**
+ * Reads skip Apollo's normalised cache ('no-cache'): react-query keeps the panel's data, and
+ * writing every answer into a second cache (to read it straight back) cost more than the request
+ * itself on a busy page (docs/panel-speed.md).
+ */
+const base = buildGraphQLProvider({ client, introspection: { schema: introspectionSchema }, query: () => ({ fetchPolicy: 'no-cache' }) });
+
+/**
+ * Units by id, batched: the UnitRefFields of a page (a nominations list names a unit on each row)
+ * ask together, in one request of aliased `orgUnit` fields, instead of one request per unit.
+ */
+const unitWaiters = new Map<string, Array<{ resolve: (u: OrgUnitRef | null) => void; reject: (e: unknown) => void }>>();
+let unitTimer: ReturnType<typeof setTimeout> | null = null;
+const UNIT_BATCH = 50;
+
+async function flushUnits() {
+  unitTimer = null;
+  const all = [...unitWaiters.entries()];
+  unitWaiters.clear();
+  for (let i = 0; i < all.length; i += UNIT_BATCH) {
+    const part = all.slice(i, i + UNIT_BATCH);
+    const vars = part.map((_, j) => `$i${j}: ID!`).join(', ');
+    const fields = part.map((_, j) => `u${j}: orgUnit(id: $i${j}) { ...UnitRef }`).join('\n');
+    const query = `query OrgUnits(${vars}) {\n${fields}\n}\n${UNIT_REF}`;
+    const variables = Object.fromEntries(part.map(([id], j) => [`i${j}`, id]));
+    try {
+      const token = getToken();
+      const res = await fetch(GRAPHQL_URL, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const json = (await res.json()) as { data?: Record<string, OrgUnitRef | null>; errors?: Array<{ message: string; extensions?: { code?: string } }> };
+      // A unit outside the scope answers null (NOT_FOUND for its alias alone); a signed-out session fails them all.
+      const fatal = json.errors?.find((e) => e.extensions?.code === 'UNAUTHENTICATED') ?? (!json.data ? json.errors?.[0] : undefined);
+      if (fatal) throw toHttpError(fatal);
+      part.forEach(([, waiters], j) => waiters.forEach((w) => w.resolve(json.data?.[`u${j}`] ?? null)));
+    } catch (e) {
+      part.forEach(([, waiters]) => waiters.forEach((w) => w.reject(e)));
+    }
+  }
+}
+
+function orgUnitBatched(id: string): Promise<OrgUnitRef | null> {
+  return new Promise((resolve, reject) => {
+    const waiters = unitWaiters.get(id) ?? [];
+    waiters.push({ resolve, reject });
+    unitWaiters.set(id, waiters);
+    unitTimer ??= setTimeout(flushUnits, 5);
+  });
+}
 
 /** Runs a call of the base provider, turning Apollo's errors into the panel's HttpError. */
 async function call<T>(fn: () => Promise<T>): Promise<T> {
@@ -115,11 +218,22 @@ export interface CongDoanDataProvider extends DataProvider {
   yearReport(unitId: string, year: number): Promise<YearReport>;
   importTargets(p: G.ImportTargetsMutationVariables): Promise<YearImportReport>;
   importWelfareRecords(p: G.ImportWelfareRecordsMutationVariables): Promise<YearImportReport>;
+  /** The figures page: counts of members, awards or nominations by the dimensions asked, under a unit. */
+  figures(p: FiguresParams): Promise<StatRow[]>;
+  /** The awards of one decision (its number in its year, by its deciding unit), by nominee name. */
+  decisionAwards(p: { decisionNumber: string; year: number; decidingUnitId: string | null; withSigner: boolean }): Promise<DecisionAward[]>;
 }
 
 export type YearImportReport = G.ImportTargetsMutation['importTargets'];
 
 export type YearReport = G.YearReportQuery['yearReport'];
+
+export type DecisionAward = G.DecisionAwardsQuery['allAwards'][number];
+
+export type FiguresParams =
+  | { subject: 'members'; unitId: string | null; by: G.MemberDimension[]; filter: G.MemberFilter; activeOnly: boolean }
+  | { subject: 'awards'; unitId: string | null; by: G.AwardDimension[]; filter: G.AwardFilter }
+  | { subject: 'nominations'; unitId: string | null; by: G.NominationDimension[]; filter: G.NominationFilter };
 
 export type ImportReport = G.ImportMembersMutation['importMembers'];
 export type Overview = G.OverviewQuery['overview'];
@@ -140,8 +254,11 @@ export interface AwardStatRow {
 }
 
 export const dataProvider: CongDoanDataProvider = {
-  getList: (resource, params: GetListParams) =>
-    call(() => base.getList(typeOf(resource), withFields(typeOf(resource), { ...params, filter: cleanFilter(params.filter) }, 'list'))),
+  getList: async (resource, params: GetListParams) => {
+    const type = typeOf(resource);
+    const result = await call(() => base.getList(type, withPrefetch(type, withFields(type, { ...params, filter: cleanFilter(params.filter) }, 'list'))));
+    return splitPrefetched(type, result);
+  },
   getOne: (resource, params) => call(() => base.getOne(typeOf(resource), withFields(typeOf(resource), params, 'one'))),
   getMany: (resource, params) => call(() => base.getMany(typeOf(resource), withFields(typeOf(resource), params, 'list'))),
   getManyReference: (resource, params) =>
@@ -212,8 +329,19 @@ export const dataProvider: CongDoanDataProvider = {
       awardTypeCode: s.awardType?.code ?? '',
     }));
   },
-  async orgUnit(id) {
-    return (await gqlRequest(ORG_UNIT, { id })).orgUnit;
+  orgUnit(id) {
+    return orgUnitBatched(String(id));
+  },
+  async figures(p) {
+    if (p.subject === 'members') return (await gqlRequest(FIGURE_MEMBERS, { unitId: p.unitId, by: p.by, filter: p.filter, activeOnly: p.activeOnly })).memberStats;
+    if (p.subject === 'awards') return (await gqlRequest(FIGURE_AWARDS, { unitId: p.unitId, by: p.by, filter: p.filter })).awardStats;
+    return (await gqlRequest(FIGURE_NOMINATIONS, { unitId: p.unitId, by: p.by, filter: p.filter })).nominationStats;
+  },
+  async decisionAwards({ decisionNumber, year, decidingUnitId, withSigner }) {
+    const filter = { decisionNumber: [decisionNumber], year: [year], ...(decidingUnitId ? { decidingUnitId: [decidingUnitId] } : {}) };
+    const d = await gqlRequest(DECISION_AWARDS, { filter, withSigner });
+    // The confederation's decisions have no deciding unit (the filter cannot ask for null).
+    return d.allAwards.filter((a) => (a.decidingUnitId ?? null) === (decidingUnitId ?? null));
   },
   async yearReport(unitId, year) {
     return (await gqlRequest(YEAR_REPORT, { unitId, year })).yearReport;

@@ -17,7 +17,7 @@ const doc = <TData, TVariables>(...parts: string[]) => parts.join('\n') as Opera
 
 // Fragments: each is appended to the documents that spread it.
 
-const UNIT_REF = /* GraphQL */ `
+export const UNIT_REF = /* GraphQL */ `
   fragment UnitRef on OrgUnit {
     ... on Federation { id name level }
     ... on Union { id name level federationId }
@@ -137,6 +137,51 @@ export const MEMBER_STATS = doc<G.MemberStatsQuery, G.MemberStatsQueryVariables>
 export const AWARD_STATS = doc<G.AwardStatsQuery, G.AwardStatsQueryVariables>(/* GraphQL */ `
   query AwardStats($unitId: ID, $year: Int) {
     awardStats(by: [AWARD_TYPE, YEAR], unitId: $unitId, year: $year) { awardTypeId year count awardType { code name } }
+  }
+`);
+
+/** The figures page: members counted by any dimensions, under any unit of the caller's scope. */
+export const FIGURE_MEMBERS = doc<G.FigureMembersQuery, G.FigureMembersQueryVariables>(
+  /* GraphQL */ `
+    query FigureMembers($unitId: ID, $by: [MemberDimension!]!, $filter: MemberFilter, $activeOnly: Boolean!) {
+      memberStats(by: $by, unitId: $unitId, filter: $filter, activeOnly: $activeOnly) { count unitId unit { ...UnitRef } gender ageBand ethnicity joinYear status }
+    }
+  `,
+  UNIT_REF,
+);
+
+export const FIGURE_AWARDS = doc<G.FigureAwardsQuery, G.FigureAwardsQueryVariables>(
+  /* GraphQL */ `
+    query FigureAwards($unitId: ID, $by: [AwardDimension!]!, $filter: AwardFilter) {
+      awardStats(by: $by, unitId: $unitId, filter: $filter) { count unitId unit { ...UnitRef } awardTypeId awardType { code name } year decidingLevel }
+    }
+  `,
+  UNIT_REF,
+);
+
+export const FIGURE_NOMINATIONS = doc<G.FigureNominationsQuery, G.FigureNominationsQueryVariables>(
+  /* GraphQL */ `
+    query FigureNominations($unitId: ID, $by: [NominationDimension!]!, $filter: NominationFilter) {
+      nominationStats(by: $by, unitId: $unitId, filter: $filter) { count unitId unit { ...UnitRef } awardTypeId awardType { code name } year status currentLevel }
+    }
+  `,
+  UNIT_REF,
+);
+
+// Decisions.
+
+/**
+ * The awards of one decision (its number, in its year), for printing the decision and the
+ * certificates; the signer only for accounts that may read accounts.
+ */
+export const DECISION_AWARDS = doc<G.DecisionAwardsQuery, G.DecisionAwardsQueryVariables>(/* GraphQL */ `
+  query DecisionAwards($filter: AwardFilter!, $withSigner: Boolean!) {
+    allAwards(filter: $filter, perPage: 1000, sortField: "nomineeName", sortOrder: "ASC") {
+      id nomineeName nomineeMemberId nomineeUnitId year decidedAt decisionNumber decidingUnitId decidedById
+      grassrootsUnionId unionId federationId
+      awardType { id code name nomineeKind decidingLevel }
+      decidedBy @include(if: $withSigner) { fullName }
+    }
   }
 `);
 

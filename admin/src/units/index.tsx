@@ -31,6 +31,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useWatch } from 'react-hook-form';
+import { Line, ResponsiveRows } from '../common/responsive';
 import type { ExportColumn } from '../common/ExportButtons';
 import { DateTimeField, RecordTitle } from '../common/fields';
 import { useNotFoundHome, useSessionUser } from '../common/hooks';
@@ -85,6 +86,19 @@ function unitList(spec: UnitLevelScreens, parents: Parent[]) {
       ));
     return (
       <List filters={unitFilters(translate, filters)} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions columns={columns} />}>
+        <ResponsiveRows
+          primaryText={(r) => r.name}
+          secondaryText={
+            <Line>
+              <TextField source="code" />
+              {parents.slice(0, 1).map((p) => (
+                <ReferenceField key={p.source} source={p.source} reference={p.reference} link={false} emptyText="">
+                  <TextField source="name" />
+                </ReferenceField>
+              ))}
+            </Line>
+          }
+        >
         <Datagrid rowClick="show" bulkActionButtons={false}>
           <TextField source="name" />
           <TextField source="code" />
@@ -95,6 +109,7 @@ function unitList(spec: UnitLevelScreens, parents: Parent[]) {
           ))}
           {spec.listsCreatedAt && <DateTimeField source="createdAt" />}
         </Datagrid>
+        </ResponsiveRows>
       </List>
     );
   };

@@ -27,6 +27,7 @@ import {
   TopToolbar,
   useTranslate,
 } from 'react-admin';
+import { Line, ResponsiveRows } from '../common/responsive';
 import { DateTimeField, EnumField, enumChoices, ROLES, UNIT_LEVELS, UnitRefField, useOrgUnit, RecordTitle } from '../common/fields';
 import { useNotFoundHome, useSessionUser } from '../common/hooks';
 import { ListActions } from '../common/ListActions';
@@ -57,6 +58,16 @@ const UserList = () => {
         />
       }
     >
+      <ResponsiveRows
+        primaryText={(r) => r.fullName}
+        secondaryText={
+          <Line>
+            <TextField source="username" />
+            <EnumField source="role" enumName="Role" />
+            <UnitRefField source="scopeUnitId" link={false} />
+          </Line>
+        }
+      >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="username" />
         <TextField source="fullName" />
@@ -65,6 +76,7 @@ const UserList = () => {
         <BooleanField source="active" />
         <DateTimeField source="lastLoginAt" />
       </Datagrid>
+      </ResponsiveRows>
     </List>
   );
 };
