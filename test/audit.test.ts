@@ -1,3 +1,4 @@
+import { dayInVietnam } from '../server/common/clock';
 import { startTestServer, TestServer, Api } from './support/harness';
 
 /**
@@ -14,7 +15,8 @@ beforeAll(async () => {
 afterAll(() => t?.stop());
 
 const id = (u: { id: number }) => String(u.id);
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today as the server counts it: in Vietnam (server/common/clock.ts), not in UTC. */
+const today = () => dayInVietnam();
 const NEW_PASSWORD = 'Mat-khau-rat-bi-mat-42';
 
 interface Event {

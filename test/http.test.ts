@@ -370,9 +370,10 @@ describe('production', () => {
   it('a value longer than its column is a BAD_USER_INPUT naming the field, not an internal error', async () => {
     const long = 'p'.repeat(121);
     const a = await gql(p.url, `mutation($g: ID!, $v: String) { createMember(fullName: "Quá Dài", gender: MALE, grassrootsUnionId: $g, position: $v) { id } }`, { g: String(p.fx.G2.id), v: long }, ptoken);
-    expect(a.json.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'position' });
+    // the field, the rule and its limit: what the panel needs to say "at most 120 characters"
+    expect(a.json.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'position', rule: 'TOO_LONG', max: 120 });
     const b = await gql(p.url, `mutation($id: ID!, $v: String) { updateMember(id: $id, occupation: $v) { id } }`, { id: String(p.fx.m.hoa.id), v: 'o'.repeat(256) }, ptoken);
-    expect(b.json.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'occupation' });
+    expect(b.json.errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'occupation', rule: 'TOO_LONG', max: 255 });
     const ok = await gql(p.url, `mutation($g: ID!, $v: String) { createMember(fullName: "Vừa Đủ", gender: MALE, grassrootsUnionId: $g, position: $v) { position } }`, { g: String(p.fx.G2.id), v: 'p'.repeat(120) }, ptoken);
     expect(ok.json.data.createMember.position).toHaveLength(120);
   });

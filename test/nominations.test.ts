@@ -3,6 +3,7 @@
  * decision numbers, RETURN/REJECT/withdraw, who may not review, the approval queue
  * (awaitingMyReview), the rules, and the audit trail. Races live in nomination-races.test.ts.
  */
+import { dayInVietnam } from '../server/common/clock';
 import { Api, startTestServer, TestServer } from './support/harness';
 import {
   accounts, attempt, AWARDS_OF, batches, checkNumbersNeverRepeat, CREATE, createAndSubmit, History, N, nominate, read, RECORD, REVIEW,
@@ -617,7 +618,7 @@ describe('the rules, each refused with its own message and extensions.rule', () 
     const m = await freshMember(a, t.fx.G1.id);
     const p = await createAndSubmit(a.chair, { type: 'BK_LDLD_CN', member: m });
     const atFed = await review(a.unionAdmin, p.id, 'APPROVE');
-    await a.sys.q(`mutation($id: ID!, $d: String) { updateMember(id: $id, disciplinedFrom: $d) { id } }`, { id: m, d: new Date().toISOString().slice(0, 10) });
+    await a.sys.q(`mutation($id: ID!, $d: String) { updateMember(id: $id, disciplinedFrom: $d) { id } }`, { id: m, d: dayInVietnam() });
     await expectRefused(a.fedAdmin, REVIEW, { id: p.id, d: 'APPROVE' }, 'BAD_USER_INPUT', { rule: 'UNDER_DISCIPLINE', field: 'nomineeMemberId' });
     await expectUnchanged(a, p.id, atFed);
     expect((await a.sys.q(AWARDS_OF, { filter: { nominationId: [p.id] } })).allAwards).toEqual([]);

@@ -1,3 +1,4 @@
+import { dayInVietnam } from '../server/common/clock';
 import { startTestServer, TestServer, Api } from './support/harness';
 
 /**
@@ -17,7 +18,8 @@ afterAll(() => t?.stop());
 const id = (u: { id: number }) => String(u.id);
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
 const sorted = (xs: string[]) => [...xs].sort((a, b) => Number(a) - Number(b));
-const today = () => new Date().toISOString().slice(0, 10);
+/** Today as the server counts it: in Vietnam (server/common/clock.ts), not in UTC. */
+const today = () => dayInVietnam();
 
 function listQuery(type: string, plural: string, fields = 'id') {
   return `query($filter: ${type}Filter, $page: Int, $perPage: Int, $sortField: String, $sortOrder: String) {

@@ -242,7 +242,7 @@ describe('small groups', () => {
     expect(await chair.codeOf(MEMBER_STATS, { by: ['GENDER'], unitId: String(t.fx.F1.id) })).toBe('NOT_FOUND');
     expect(await chair.codeOf(MEMBER_STATS, { by: ['GENDER'], unitId: String(t.fx.G4.id) })).toBe('NOT_FOUND');
     const e = (await chair.errorsOf(MEMBER_STATS, { by: ['GENDER'], filter: { joinedAt_gte: '2020-13-01' } }))[0];
-    expect(e.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'joinedAt_gte' });
+    expect(e.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'joinedAt_gte', rule: 'NOT_A_DATE' });
   });
 });
 

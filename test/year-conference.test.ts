@@ -38,7 +38,7 @@ describe('YearEndConference', () => {
   it('out of scope: another unit does not exist for the caller, an ancestor is visible but not written, analysts write nothing', async () => {
     const before = await countAll(sys, 'YearEndConference', 'YearEndConferences');
     expect(answer(await create(chair, 'YearEndConference', args(id.unit('G2'), { year: 2024 })))).toBe('NOT_FOUND unitId');
-    expect(answer(await create(chair, 'YearEndConference', args(id.unit('U1'))))).toBe('FORBIDDEN');
+    expect(answer(await create(chair, 'YearEndConference', args(id.unit('U1'))))).toBe('FORBIDDEN unitId');
     expect(answer(await create(analyst, 'YearEndConference', args(id.unit('G1'), { year: 2024 })))).toBe('FORBIDDEN');
     expect(await countAll(sys, 'YearEndConference', 'YearEndConferences')).toBe(before);
     // chair4 (G4, the other federation) neither reads nor writes G1's record

@@ -230,15 +230,15 @@ describe('ratings come from the level above, and from nowhere else', () => {
     const target = (u: Unit) => ({ unitId: id.unit(u), year: 2023, indicatorId: ind, source: E('ANNUAL_PROGRAMME'), planned: 141, actual: 141 });
     expect(answer(await create(api.chair, 'Target', target('G1')))).toBe('OK');
     expect(answer(await create(api.chair, 'Target', target('T1')))).toBe('OK');
-    expect(answer(await create(api.chair, 'Target', target('U1')))).toBe('FORBIDDEN');
+    expect(answer(await create(api.chair, 'Target', target('U1')))).toBe('FORBIDDEN unitId');
     expect(answer(await create(api.chair, 'Target', target('G2')))).toBe('NOT_FOUND unitId');
     expect(answer(await create(api.unionAdmin, 'Target', target('U1')))).toBe('OK');
-    expect(answer(await create(api.unionAdmin, 'Target', target('F1')))).toBe('FORBIDDEN');
+    expect(answer(await create(api.unionAdmin, 'Target', target('F1')))).toBe('FORBIDDEN unitId');
     expect(answer(await create(api.fedAdmin2, 'Target', target('G2')))).toBe('NOT_FOUND unitId');
     // a record is not moved up or away either
     const m = await made(api.chair, 'EmulationMovement', { name: 'Thi đua chuyển đổi số', kind: E('THEMATIC'), launchedByUnitId: id.unit('T1'), startsOn: '2024-01-01' });
     const watch = { type: 'EmulationMovement', plural: 'EmulationMovements', rows: [m], select: 'launchedByUnitId federationId unionId grassrootsUnionId teamId' };
-    expect(await refused(() => update(api.chair, 'EmulationMovement', m, { launchedByUnitId: id.unit('U1') }), watch)).toBe('FORBIDDEN');
+    expect(await refused(() => update(api.chair, 'EmulationMovement', m, { launchedByUnitId: id.unit('U1') }), watch)).toBe('FORBIDDEN launchedByUnitId');
     expect(await refused(() => update(api.chair, 'EmulationMovement', m, { launchedByUnitId: id.unit('G4') }), watch)).toBe('NOT_FOUND launchedByUnitId');
     const moved = await update(api.chair, 'EmulationMovement', m, { launchedByUnitId: id.unit('T2') }, 'launchedByUnitId teamId');
     expect(moved.ok && moved.data.x).toEqual({ launchedByUnitId: id.unit('T2'), teamId: id.unit('T2') });

