@@ -9,6 +9,9 @@ import { checkRegistries } from '../kit/checks';
 
 export type Dialect = 'mysql' | 'sqlite';
 
+/** How long a new MySQL connection may take to connect and shake hands before the attempt fails. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 3_000;
+
 export interface DatabaseTarget {
   dialect: Dialect;
   options: DataSourceOptions;
@@ -65,6 +68,10 @@ export function databaseTarget(url: string | undefined, sqliteDefaultPath: strin
       // CPU) to decorate errors that TypeORM wraps in QueryFailedError anyway.
       trace: false,
       extra: { connectionLimit: Number(u.searchParams.get('poolSize') ?? 10) },
+      // A database that does not answer is found out in 3 s (mysql2 waits 10 s by default), and the
+      // request answers SERVICE_UNAVAILABLE then; a reachable server completes its handshake in
+      // milliseconds, so 3 s leaves a loaded machine room. Set with ?connectTimeout=ms.
+      connectTimeout: Number(u.searchParams.get('connectTimeout') ?? DEFAULT_CONNECT_TIMEOUT_MS),
     },
   };
 }

@@ -132,6 +132,7 @@ export const en: typeof vi = {
       conflict: 'Another reviewer decided this nomination first. The data has been refreshed.',
       not_found: 'Not found, or outside the scope of your unit',
       rate_limited: 'Too many requests, please try again later',
+      unavailable: 'The database cannot be reached for the moment, please try again in a few minutes',
       date_format: 'Enter the date as dd/mm/yyyy',
       username: '3–64 letters, digits, dots, dashes or underscores',
       out_of_scope: 'This unit is outside your scope',

@@ -131,6 +131,7 @@ export const vi = {
       conflict: 'Hồ sơ vừa được người khác xử lý trước bạn. Dữ liệu đã được làm mới.',
       not_found: 'Không tìm thấy, hoặc nằm ngoài phạm vi đơn vị của bạn',
       rate_limited: 'Quá nhiều yêu cầu, vui lòng thử lại sau',
+      unavailable: 'Hệ thống tạm thời không kết nối được cơ sở dữ liệu, vui lòng thử lại sau ít phút',
       date_format: 'Nhập ngày theo dạng dd/mm/yyyy',
       username: '3–64 ký tự: chữ cái không dấu, chữ số, dấu chấm, gạch ngang, gạch dưới',
       out_of_scope: 'Đơn vị này không thuộc phạm vi của bạn',

@@ -20,6 +20,7 @@ const STATUS: Record<string, number> = {
   CONFLICT: 409,
   QUERY_TOO_COMPLEX: 400,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /** Server messages that read better translated; anything else is shown as the server says it. */
@@ -56,6 +57,7 @@ export function toHttpError(e: GqlErrorShape | undefined, fallback = 'ra.notific
     : code === 'CONFLICT' ? 'cd.errors.conflict'
     : code === 'NOT_FOUND' ? 'cd.errors.not_found'
     : code === 'RATE_LIMITED' ? 'cd.errors.rate_limited'
+    : code === 'SERVICE_UNAVAILABLE' ? 'cd.errors.unavailable'
     : text;
   const body: Record<string, unknown> = { code, field, serverMessage: e?.message };
   if (code === 'BAD_USER_INPUT' && field) body.errors = { [field]: text, root: { serverError: text } };
