@@ -63,7 +63,9 @@ export interface TestServer {
  * Boots the real server on a fresh MariaDB database (one per test file) with the fixture tree.
  * `dialect: 'sqlite'` boots it on a temporary SQLite file instead.
  */
-export async function startTestServer(opts: { dialect?: 'mysql' | 'sqlite'; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { dialect?: 'mysql' | 'sqlite'; env?: Record<string, string>; /** how the server reaches MariaDB (a proxy's address) */ via?: (url: string) => string } = {},
+): Promise<TestServer> {
   const dialect = opts.dialect ?? 'mysql';
   const name = `cdtest_${process.pid}_${randomBytes(3).toString('hex')}`;
   let url: string;
@@ -75,7 +77,7 @@ export async function startTestServer(opts: { dialect?: 'mysql' | 'sqlite'; env?
   } else {
     url = `sqlite:/tmp/${name}.db`;
   }
-  const config = { ...loadConfig({ ...process.env, ...opts.env, NODE_ENV: opts.env?.NODE_ENV ?? 'test' }), port: 0, databaseUrl: url };
+  const config = { ...loadConfig({ ...process.env, ...opts.env, NODE_ENV: opts.env?.NODE_ENV ?? 'test' }), port: 0, databaseUrl: opts.via ? opts.via(url) : url };
   const app = await startApp(config, () => undefined);
   const ds = app.services.db.ds;
   const fx = await buildFixture(ds);
