@@ -50,6 +50,7 @@ describe('Db.isUnavailable: what answers SERVICE_UNAVAILABLE', () => {
       mysqlError('ETIMEDOUT', 'ETIMEDOUT', 'connect ETIMEDOUT', true),
       mysqlError('PROTOCOL_CONNECTION_LOST', 'PROTOCOL_CONNECTION_LOST', 'Connection lost: The server closed the connection.', true),
       mysqlError('ER_CON_COUNT_ERROR', 1040, 'Too many connections'),
+      mysqlError('ECONNRESET', -104, 'read ECONNRESET', true),
       new Error('Pool is closed.'),
       new Error("Can't add new command when connection is in closed state"),
     ]) {
@@ -66,6 +67,8 @@ describe('Db.isUnavailable: what answers SERVICE_UNAVAILABLE', () => {
       wrapped(mysqlError('ER_PARSE_ERROR', 1064, 'You have an error in your SQL syntax')),
       new AppError('BAD_USER_INPUT', 'name: is required'),
       new TypeError("Cannot read properties of undefined (reading 'id')"),
+      // a client that went away mid-request (node:http says ECONNRESET too), not the database
+      Object.assign(new Error('aborted'), { code: 'ECONNRESET' }),
       null,
     ]) {
       expect({ e, down: Db.isUnavailable(e) }).toEqual({ e, down: false });

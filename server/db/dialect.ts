@@ -28,10 +28,12 @@ export const RETRY: RetryPolicy = { attempts: 5, budgetMs: 15_000, backoffMs: 20
 
 /** Codes of mysql2 (and Node's net) errors that mean the database cannot be reached, not that a statement failed. */
 const UNAVAILABLE_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE',
+  'ECONNREFUSED', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
   'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR', 'PROTOCOL_ENQUEUE_AFTER_QUIT',
   'ER_CON_COUNT_ERROR', 'ER_SERVER_SHUTDOWN', 'ER_SERVER_GONE_ERROR', 'ER_SERVER_LOST',
 ]);
+/** Codes that mean the database's connection broke only on mysql2's errors (marked fatal): a client's aborted request says ECONNRESET too. */
+const FATAL_ONLY_CODES = new Set(['ECONNRESET', 'EPIPE']);
 /** errno of MariaDB/MySQL errors of the same kind: too many connections, shutting down, server gone / lost */
 const UNAVAILABLE_ERRNOS = new Set([1040, 1053, 2002, 2003, 2006, 2013]);
 /** the same said in words only (mysql2's pool and closed connections, TypeORM without a connection) */
@@ -180,7 +182,7 @@ export class Db {
   static isUnavailable(err: unknown): boolean {
     return layers(err).some(
       (e) =>
-        (typeof e.code === 'string' && UNAVAILABLE_CODES.has(e.code)) ||
+        (typeof e.code === 'string' && (UNAVAILABLE_CODES.has(e.code) || (e.fatal === true && FATAL_ONLY_CODES.has(e.code)))) ||
         (typeof e.errno === 'number' && UNAVAILABLE_ERRNOS.has(e.errno)) ||
         (typeof e.message === 'string' && UNAVAILABLE_TEXT.test(e.message)),
     );

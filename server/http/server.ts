@@ -192,7 +192,9 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
     }
   };
 
-  const exports = csvExportOf(services, schema);
+  // Not named `exports`: a CommonJS build (ts-node's SWC) reads this module's exported constants
+  // (SHUTDOWN_DRAIN_MS, MAX_BODY_BYTES) as `exports.…`, which a local `exports` would shadow.
+  const csvExports = csvExportOf(services, schema);
 
   /** Responses not yet finished, so that a shutdown can tell their clients the connection closes after them. */
   const inFlight = new Set<ServerResponse>();
@@ -210,7 +212,7 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
         : pathname === '/graphql'
           ? handleGraphQL(req, res)
           : pathname.startsWith('/export/')
-            ? exports.handle(req, res)
+            ? csvExports.handle(req, res)
             : Promise.resolve(serveAdmin(req, res));
     work.catch((err) => {
       const down = Db.isUnavailable(err);
