@@ -1,5 +1,8 @@
 import { DataSource, EntityManager, QueryRunner } from 'typeorm';
-import { busy } from '../common/errors';
+import { busy, throttledLog } from '../common/errors';
+
+/** A unit of work given up after its retries is worth a line in the log (at most one per 10 s): a hot spot. */
+const logGaveUp = throttledLog(10_000, console.warn);
 
 /**
  * How a MySQL transaction that the database aborted for a deadlock or a lock wait is re-run.
@@ -107,7 +110,10 @@ export class Db {
       } catch (e) {
         if (!Db.isLockConflict(e)) throw e;
         const wait = Math.random() * Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1));
-        if (attempt >= attempts || Date.now() - started + wait >= budgetMs) throw busy();
+        if (attempt >= attempts || Date.now() - started + wait >= budgetMs) {
+          logGaveUp(`A transaction met locks ${attempt} times in ${Date.now() - started} ms: answering CONFLICT`, e);
+          throw busy();
+        }
         this.retries++;
         await sleep(wait);
       }

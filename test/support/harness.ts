@@ -23,7 +23,13 @@ export class Api {
   }
 
   private client() {
-    return new GraphQLClient(`${this.url}/graphql`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    // A connection per request (`connection: close`): a reused keep-alive connection can be reset
+    // when the server closes it as idle (keepAliveTimeout, 65 s) just as the client, whose timers
+    // run seconds late on a loaded machine, sends on it; fetch does not resend a POST, and the
+    // test would fail with "fetch failed: ECONNRESET" on a server that did nothing wrong.
+    return new GraphQLClient(`${this.url}/graphql`, {
+      headers: { connection: 'close', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+    });
   }
 
   /** Runs the operation; throws on GraphQL errors (use `errorsOf` to look at them). */
