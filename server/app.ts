@@ -15,7 +15,8 @@ export interface RunningApp {
   url: string;
   port: number;
   services: Services;
-  stop(): Promise<void>;
+  /** Graceful: no new connections, the requests in flight finish (at most `drainMs`), then the database pool closes. */
+  stop(drainMs?: number): Promise<void>;
 }
 
 /**
@@ -49,9 +50,9 @@ export async function startApp(config: Config, log: (s: string) => void = consol
     url: `http://127.0.0.1:${port}`,
     port,
     services,
-    async stop() {
-      await app.stop();
-      await ds.destroy();
+    async stop(drainMs?: number) {
+      await app.stop(drainMs);
+      if (ds.isInitialized) await ds.destroy();
     },
   };
 }

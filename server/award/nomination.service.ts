@@ -404,7 +404,11 @@ export class NominationService extends ResourceService<Nomination> {
     decisions?: Map<string, string>,
   ): Promise<Nomination> {
     const text = comment?.trim() || null;
-    return this.db.transaction(async (em) => {
+    // The call's shared decision numbers, as this transaction sees them: published only once it
+    // commits (an attempt that a deadlock rolled back, or a refused review, reserved no number).
+    let mine: Map<string, string> | undefined;
+    const reviewed = await this.db.transaction(async (em) => {
+      mine = decisions && new Map(decisions);
       const n = await this.get(caller, id, em);
       // A stale version answers CONFLICT before any other check, as does a nomination not PENDING.
       if (version != null && version !== n.version) throw conflict(`nomination ${id} is at version ${n.version}, not ${version}; reload it`, { rule: 'STALE_VERSION' });
@@ -423,7 +427,7 @@ export class NominationService extends ResourceService<Nomination> {
         const next = afterApproval(levelChain(unit.level, unit.unionId != null), level, type.decidingLevel);
         await this.compareAndSet(em, n, { status: next.status, currentLevel: next.level });
         if (next.status === S.APPROVED) {
-          award = await this.awards.grant(em, caller, n, unit, type, null, null, decisions);
+          award = await this.awards.grant(em, caller, n, unit, type, null, null, mine);
         }
       } else {
         await this.compareAndSet(em, n, { status: decision === ReviewDecision.REJECT ? S.REJECTED : S.RETURNED, currentLevel: null });
@@ -435,6 +439,8 @@ export class NominationService extends ResourceService<Nomination> {
       });
       return n;
     });
+    if (decisions && mine) for (const [key, number] of mine) decisions.set(key, number);
+    return reviewed;
   }
 
   /**

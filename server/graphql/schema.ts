@@ -6,6 +6,8 @@ import { AuthChecker } from '../auth/auth-checker';
 import { PROJECT_ROOT } from '../config';
 import { allResolvers, MODULES } from '../modules';
 import { checkModules } from '../kit/checks';
+import { Db } from '../db/dialect';
+import { busy, logDatabaseDown, serviceUnavailable } from '../common/errors';
 
 /** Every resolver of the schema, from the modules (server/modules.ts). */
 export const RESOLVERS = allResolvers();
@@ -31,7 +33,7 @@ export function getSchema(): Promise<GraphQLSchema> {
 
 const KNOWN_CODES = new Set([
   'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_USER_INPUT', 'CONFLICT', 'GRAPHQL_VALIDATION_FAILED',
-  'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED', 'QUERY_TOO_COMPLEX', 'RATE_LIMITED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'SERVICE_UNAVAILABLE',
 ]);
 
 /** The extensions a refusal may carry beside code, rule and field (server/common/errors.ts). */
@@ -47,7 +49,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
   // Syntax errors are validation failures in the contract's words.
   if (code === 'GRAPHQL_PARSE_FAILED') code = 'GRAPHQL_VALIDATION_FAILED';
   if (!KNOWN_CODES.has(code)) {
-    log((error as { originalError?: unknown })?.originalError ?? error);
+    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    // The database unreachable (HTTP 503 is set by the server's plugin), or a lock conflict met outside Db.transaction's retries.
+    if (Db.isUnavailable(original)) {
+      logDatabaseDown('The database cannot be reached: answering SERVICE_UNAVAILABLE', original);
+      return { message: serviceUnavailable().message, locations: formatted.locations, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    }
+    if (Db.isLockConflict(original)) return { message: busy().message, locations: formatted.locations, path: formatted.path, extensions: { code: 'CONFLICT' } };
+    log(original);
     return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
   const extensions: Record<string, unknown> = { code };

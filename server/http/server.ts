@@ -1,7 +1,7 @@
 import http, { IncomingMessage, ServerResponse } from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApolloServer, HeaderMap } from '@apollo/server';
+import { ApolloServer, ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { GraphQLSchema } from 'graphql';
 import { Context, RequestLoaders } from '../graphql/context';
@@ -13,8 +13,53 @@ import { introspectionPlugin } from '../graphql/introspection';
 import { LIMITS } from '../common/limits';
 import { LANDING_PAGE_CSP, setSecurityHeaders } from './security-headers';
 import { csvExportOf } from '../export/csv-export';
+import { Db } from '../db/dialect';
+import { logDatabaseDown, serviceUnavailable } from '../common/errors';
 
 export const MAX_BODY_BYTES = LIMITS.bodyBytes;
+
+/**
+ * Graceful shutdown: requests in flight when the server is asked to stop get this long to finish
+ * (a slow export or import is seconds; a client that holds a request open longer is cut off), then
+ * their connections are closed.
+ */
+export const SHUTDOWN_DRAIN_MS = 10_000;
+
+/** How long /healthz waits for the database's answer before answering 503: a health check must not hang with the database. */
+export const HEALTH_TIMEOUT_MS = 3_000;
+
+/**
+ * HTTP 503 for an operation whose resolvers met an unreachable database (the formatter in
+ * graphql/schema.ts codes the errors SERVICE_UNAVAILABLE); Apollo would answer 200 with the errors.
+ */
+const unavailableStatusPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors(rc) {
+        if (rc.errors.some((e) => Db.isUnavailable(e))) rc.response.http.status = 503;
+      },
+    };
+  },
+};
+
+/** Answers SERVICE_UNAVAILABLE for an error that says the database cannot be reached; rethrows any other. */
+function unavailableOr(err: unknown): never {
+  if (Db.isUnavailable(err)) {
+    logDatabaseDown('The database cannot be reached: answering SERVICE_UNAVAILABLE', err);
+    throw serviceUnavailable();
+  }
+  throw err;
+}
+
+async function health(db: Db): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), HEALTH_TIMEOUT_MS)));
+  try {
+    return await Promise.race([db.ping(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 const ADMIN_DIST = path.join(PROJECT_ROOT, 'admin/dist');
 const MIME: Record<string, string> = {
@@ -77,7 +122,11 @@ function serveAdmin(req: IncomingMessage, res: ServerResponse) {
 export interface AppServer {
   server: http.Server;
   apollo: ApolloServer<Context>;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections, lets the requests in flight finish (at most `drainMs`, then their
+   * connections are closed), closes idle keep-alive connections, and stops Apollo.
+   */
+  stop(drainMs?: number): Promise<void>;
 }
 
 export async function createHttpServer(schema: GraphQLSchema, services: Services): Promise<AppServer> {
@@ -85,12 +134,15 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
     schema,
     // Cache control hooks every field; we do no HTTP caching of GraphQL, so it is off (see stack notes).
     // Introspection per caller (graphql/introspection.ts): Apollo's switch is on, the plugin refuses anonymous callers in production.
-    plugins: [ApolloServerPluginCacheControlDisabled(), introspectionPlugin(services.config.introspection), queryLimitsPlugin],
+    plugins: [ApolloServerPluginCacheControlDisabled(), introspectionPlugin(services.config.introspection), queryLimitsPlugin, unavailableStatusPlugin],
     // Introspection off (production) also means no "Did you mean allMembers?" that would spell the schema out.
     formatError: (formatted, error) => formatError(services.config.introspection ? formatted : withoutSuggestions(formatted), error),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: true,
+    // main.ts owns SIGTERM/SIGINT (graceful shutdown): Apollo's own handler would stop it under the
+    // requests in flight and send the signal again.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 
@@ -121,7 +173,8 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
         const auth = req.headers.authorization;
         const token = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : undefined;
         return {
-          caller: await services.account.callerFromToken(token),
+          // the token's account is read from the database: unreachable, it is a 503 like any other read
+          caller: await services.account.callerFromToken(token).catch(unavailableOr),
           services,
           loaders: new RequestLoaders(),
           ip: req.socket.remoteAddress ?? '',
@@ -139,23 +192,35 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
     }
   };
 
-  const exports = csvExportOf(services, schema);
+  // Not named `exports`: a CommonJS build (ts-node's SWC) reads this module's exported constants
+  // (SHUTDOWN_DRAIN_MS, MAX_BODY_BYTES) as `exports.…`, which a local `exports` would shadow.
+  const csvExports = csvExportOf(services, schema);
+
+  /** Responses not yet finished, so that a shutdown can tell their clients the connection closes after them. */
+  const inFlight = new Set<ServerResponse>();
+  let stopping = false;
 
   const server = http.createServer((req, res) => {
     const pathname = (req.url ?? '/').split('?')[0];
+    inFlight.add(res);
+    res.on('close', () => inFlight.delete(res));
+    if (stopping) res.setHeader('connection', 'close');
     setSecurityHeaders(res, pathname);
     const work =
       pathname === '/healthz'
-        ? services.db.ping().then((ok) => sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unreachable' }))
+        ? health(services.db).then((ok) => sendJson(res, ok ? 200 : 503, { status: ok ? 'ok' : 'database unreachable' }))
         : pathname === '/graphql'
           ? handleGraphQL(req, res)
           : pathname.startsWith('/export/')
-            ? exports.handle(req, res)
+            ? csvExports.handle(req, res)
             : Promise.resolve(serveAdmin(req, res));
     work.catch((err) => {
-      console.error(err);
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-      else res.end();
+      const down = Db.isUnavailable(err);
+      if (down) logDatabaseDown('The database cannot be reached: answering SERVICE_UNAVAILABLE', err);
+      else console.error(err);
+      if (res.headersSent) res.end();
+      else if (down) sendJson(res, 503, { errors: [{ message: serviceUnavailable().message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      else sendJson(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     });
   });
   server.keepAliveTimeout = 65_000;
@@ -163,9 +228,21 @@ export async function createHttpServer(schema: GraphQLSchema, services: Services
   return {
     server,
     apollo,
-    async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections?.();
+    async stop(drainMs = SHUTDOWN_DRAIN_MS) {
+      stopping = true;
+      // The answers still to be written tell their clients that the connection closes after them.
+      for (const res of inFlight) if (!res.headersSent) res.setHeader('connection', 'close');
+      // No new connections from here on; close() also ends the idle keep-alive ones, the sweep those idle later.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      const force = setTimeout(() => server.closeAllConnections(), drainMs);
+      try {
+        await closed;
+      } finally {
+        clearInterval(sweep);
+        clearTimeout(force);
+      }
       await apollo.stop();
     },
   };

@@ -23,7 +23,13 @@ export class Api {
   }
 
   private client() {
-    return new GraphQLClient(`${this.url}/graphql`, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    // A connection per request (`connection: close`): a reused keep-alive connection can be reset
+    // when the server closes it as idle (keepAliveTimeout, 65 s) just as the client, whose timers
+    // run seconds late on a loaded machine, sends on it; fetch does not resend a POST, and the
+    // test would fail with "fetch failed: ECONNRESET" on a server that did nothing wrong.
+    return new GraphQLClient(`${this.url}/graphql`, {
+      headers: { connection: 'close', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+    });
   }
 
   /** Runs the operation; throws on GraphQL errors (use `errorsOf` to look at them). */
@@ -63,7 +69,9 @@ export interface TestServer {
  * Boots the real server on a fresh MariaDB database (one per test file) with the fixture tree.
  * `dialect: 'sqlite'` boots it on a temporary SQLite file instead.
  */
-export async function startTestServer(opts: { dialect?: 'mysql' | 'sqlite'; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { dialect?: 'mysql' | 'sqlite'; env?: Record<string, string>; /** how the server reaches MariaDB (a proxy's address) */ via?: (url: string) => string } = {},
+): Promise<TestServer> {
   const dialect = opts.dialect ?? 'mysql';
   const name = `cdtest_${process.pid}_${randomBytes(3).toString('hex')}`;
   let url: string;
@@ -75,7 +83,7 @@ export async function startTestServer(opts: { dialect?: 'mysql' | 'sqlite'; env?
   } else {
     url = `sqlite:/tmp/${name}.db`;
   }
-  const config = { ...loadConfig({ ...process.env, ...opts.env, NODE_ENV: opts.env?.NODE_ENV ?? 'test' }), port: 0, databaseUrl: url };
+  const config = { ...loadConfig({ ...process.env, ...opts.env, NODE_ENV: opts.env?.NODE_ENV ?? 'test' }), port: 0, databaseUrl: opts.via ? opts.via(url) : url };
   const app = await startApp(config, () => undefined);
   const ds = app.services.db.ds;
   const fx = await buildFixture(ds);

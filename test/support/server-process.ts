@@ -5,6 +5,10 @@ import { adminConnection, databaseUrl } from './mysql';
 
 export interface ServerProcess {
   url: string;
+  port: number;
+  /** the process itself (to signal it) and how it ended */
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** a token of the bootstrap SYSTEM_ADMIN `admin` */
   adminToken: string;
   /** its output so far (for a failing test's message) */
@@ -20,7 +24,10 @@ const ROOT = path.resolve(__dirname, '../..');
  * event loop inside the test process would also stop the test's timers, and a hang would be seen
  * only once it ends.
  */
-export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServerProcess(
+  env: Record<string, string> = {},
+  opts: { /** how the server reaches MariaDB (a proxy's address) */ via?: (url: string) => string } = {},
+): Promise<ServerProcess> {
   const name = `cdproc_${process.pid}_${randomBytes(3).toString('hex')}`;
   const c = await adminConnection();
   await c.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
@@ -33,7 +40,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       NODE_ENV: 'production',
       JWT_SECRET: randomBytes(24).toString('hex'),
       ADMIN_PASSWORD: adminPassword,
-      DATABASE_URL: databaseUrl(name),
+      DATABASE_URL: opts.via ? opts.via(databaseUrl(name)) : databaseUrl(name),
       PORT: '0',
       TS_NODE_TRANSPILE_ONLY: '1',
       TS_NODE_SWC: '1',
@@ -44,7 +51,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -78,7 +85,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
       body: JSON.stringify({ query: 'mutation($p: String!) { login(username: "admin", password: $p) { token } }', variables: { p: adminPassword } }),
     });
     const adminToken = ((await res.json()) as any).data.login.token as string;
-    return { url, adminToken, output: () => out, stop };
+    return { url, port: Number(port), child, exited, adminToken, output: () => out, stop };
   } catch (e) {
     await stop();
     throw e;

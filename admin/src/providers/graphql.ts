@@ -22,6 +22,7 @@ const STATUS: Record<string, number> = {
   CONFLICT: 409,
   QUERY_TOO_COMPLEX: 400,
   RATE_LIMITED: 429,
+  SERVICE_UNAVAILABLE: 503,
 };
 
 /**
