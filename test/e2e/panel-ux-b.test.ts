@@ -159,7 +159,8 @@ describe('on a phone (390 × 844)', () => {
     await page.getByText(name).first().waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     // The account menu opens on the phone.
-    await page.getByRole('button', { name: /hồ sơ|tài khoản|profile/i }).last().click();
+    // (the app bar's own button: a record page may have buttons of its own whose names match)
+    await page.locator('header').getByRole('button', { name: /hồ sơ|tài khoản|profile/i }).last().click();
     await page.getByRole('menuitem', { name: /đăng xuất/i }).waitFor();
   });
 });
