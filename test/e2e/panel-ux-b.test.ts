@@ -159,8 +159,14 @@ describe('on a phone (390 × 844)', () => {
     await page.getByText(name).first().waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     // The account menu opens on the phone.
-    // (the app bar's own button: a record page may have buttons of its own whose names match)
-    await page.locator('header').getByRole('button', { name: /hồ sơ|tài khoản|profile/i }).last().click();
+    // (the app bar's own button: a record page may have buttons of its own whose names match).
+    // react-admin's app bar slides away while the page scrolls down and comes back on the way up,
+    // as a user brings it back: scroll to the top first.
+    await page.mouse.wheel(0, -10_000);
+    await page.evaluate('window.scrollTo(0, 0)');
+    const account = page.locator('header').getByRole('button', { name: /hồ sơ|tài khoản|profile/i }).last();
+    await account.waitFor();
+    await account.click();
     await page.getByRole('menuitem', { name: /đăng xuất/i }).waitFor();
   });
 });
