@@ -56,7 +56,7 @@ export class YearEndConferenceService extends UnitRecordService<YearEndConferenc
     if (heldYear !== c.year && heldYear !== c.year + 1) throw badInput('heldOn', `must be in ${c.year} or ${c.year + 1}`);
     atLeast('attendees', c.attendees, 0, true);
     const other = await this.repo(em).findOneBy({ unitId: c.unitId, year: c.year });
-    if (other && other.id !== c.id) throw conflict(`unit ${c.unitId} already held its year-end conference of ${c.year}`, { rule: 'DUPLICATE' });
+    if (other && other.id !== c.id) throw this.duplicateRefusal(c);
   }
 
   protected recordYear(c: YearEndConference) {
