@@ -91,17 +91,27 @@ describe('GraphiQL', () => {
     await page.locator('.graphiql-query-editor .monaco-editor').first().waitFor({ timeout: 60_000 });
     await until(() => introspected.includes(200), 60_000, 'the schema was not read');
 
-    // Replace the query in the editor, run it, read the answer.
-    await page.locator('.graphiql-query-editor .monaco-editor').first().click();
-    await page.keyboard.press('Control+A');
-    await page.keyboard.press('Delete');
-    // insertText, not type: typed keys would meet Monaco's bracket closing and suggestions, whose
-    // timing on a loaded machine changes what ends up in the editor.
-    await page.keyboard.insertText('{ me { username role } _allFederationsMeta { count } }');
+    // Replace the query in the editor, run it, read the answer. Monaco may still be settling (its
+    // default query, bracket closing, suggestions) on a loaded machine, so the test checks what the
+    // editor holds before it runs, and replaces it again if it is not the query, as a user would.
+    const QUERY = '{ me { username role } _allFederationsMeta { count } }';
+    const editor = page.locator('.graphiql-query-editor .monaco-editor').first();
+    const held = async () => (await editor.locator('.view-lines').innerText()).replace(/[\s\u00a0]+/g, ' ').trim();
+    for (let attempt = 1; ; attempt++) {
+      await editor.click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      // insertText, not type: typed keys would meet Monaco's bracket closing and suggestions.
+      await page.keyboard.insertText(QUERY);
+      await page.keyboard.press('Escape'); // closes a suggestion box, if one opened
+      await new Promise((r) => setTimeout(r, 300));
+      if ((await held()) === QUERY) break;
+      if (attempt === 5) throw new Error(`the editor holds «${await held()}», not the query`);
+    }
     const executed = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('_allFederationsMeta'), { timeout: 60_000 });
     await page.locator('.graphiql-execute-button').click();
     const sent = await executed;
-    expect(sent.status()).toBe(200);
+    if (sent.status() !== 200) throw new Error(`GraphiQL sent ${sent.request().postData()} and got ${sent.status()}: ${await sent.text()}`);
     const response = page.locator('.graphiql-response .view-lines');
     // The count the analyst sees is the demo's number of federations, read here without the browser.
     const gql = async (query: string, token?: string) => {
