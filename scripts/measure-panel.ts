@@ -77,6 +77,7 @@ async function main() {
   for (let round = 0; round < Number(process.env.ROUNDS ?? 1); round++)
   for (const [path, title] of steps) {
     const m0 = await metrics();
+    const before = calls.length;
     // In the page: change the route, then wait until neither the DOM nor the network moved for 300 ms.
     const r = await page.evaluate(`(async () => {
       performance.clearResourceTimings();
@@ -109,6 +110,7 @@ async function main() {
     (cpu[path || 'dashboard'] ??= []).push(ms('TaskDuration'));
     const server = r.calls.reduce((s: number, c: any) => s + c.server, 0);
     console.log(`#/${path}: title ${r.titled} ms, settled ${r.settled} ms, ${r.calls.length} calls (server wait ${server} ms), main thread busy ${ms('TaskDuration')} ms (script ${ms('ScriptDuration')}, layout+style ${ms('LayoutDuration') + ms('RecalcStyleDuration')})`);
+    console.log(`   calls: ${calls.slice(before).map((c) => c.name).join(', ')}`);
     for (const c of r.calls) console.log(`   at ${String(c.start).padStart(4)}  total ${String(c.total).padStart(4)}  stalled ${String(c.stalled).padStart(4)}  server ${String(c.server).padStart(4)}  download ${String(c.download).padStart(4)}`);
   }
   summary.sort((a, b) => a - b);

@@ -6,7 +6,6 @@ import {
   List,
   NumberField,
   ReferenceField,
-  ReferenceInput,
   SearchInput,
   SelectInput,
   Show,
@@ -22,6 +21,8 @@ import { hasPermission } from '../providers/canAccess';
 import { ListActions } from '../common/ListActions';
 import { PrintButtons } from './PrintButtons';
 import { Line, ResponsiveRows } from '../common/responsive';
+import { ReferenceFilter } from '../common/ReferenceFilter';
+import { PREFETCHED_REFERENCE } from '../providers/dataProvider';
 
 export const yearChoices = (from = 2015) => {
   const years = [];
@@ -34,9 +35,9 @@ const AwardList = () => {
   const filters = [
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.awards.fields.q')} sx={{ minWidth: 260 }} />,
     <SelectInput key="year" source="year" choices={yearChoices()} alwaysOn translateChoice={false} />,
-    <ReferenceInput key="awardTypeId" source="awardTypeId" reference="awardTypes" alwaysOn perPage={100}>
+    <ReferenceFilter key="awardTypeId" source="awardTypeId" reference="awardTypes" alwaysOn perPage={100}>
       <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 300 }} />
-    </ReferenceInput>,
+    </ReferenceFilter>,
   ];
   return (
     <List
@@ -60,7 +61,7 @@ const AwardList = () => {
         primaryText={(r) => r.nomineeName}
         secondaryText={
           <Line>
-            <ReferenceField source="awardTypeId" reference="awardTypes" link={false}>
+            <ReferenceField source="awardTypeId" reference="awardTypes" link={false} queryOptions={PREFETCHED_REFERENCE}>
               <TextField source="name" />
             </ReferenceField>
             <TextField source="decisionNumber" />
@@ -73,7 +74,7 @@ const AwardList = () => {
         <TextField source="decisionNumber" />
         <DateOnlyField source="decidedAt" />
         <NomineeField source="nomineeName" label="resources.awards.fields.nomineeName" />
-        <ReferenceField source="awardTypeId" reference="awardTypes" link={false}>
+        <ReferenceField source="awardTypeId" reference="awardTypes" link={false} queryOptions={PREFETCHED_REFERENCE}>
           <TextField source="name" />
         </ReferenceField>
         <NumberField source="year" options={{ useGrouping: false }} />

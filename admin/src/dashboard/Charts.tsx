@@ -1,9 +1,8 @@
 import { Box, Card, CardContent, Grid, Typography } from '@mui/material';
 import InsertChartOutlinedIcon from '@mui/icons-material/InsertChartOutlined';
-import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useDataProvider, useTranslate } from 'react-admin';
-import type { CongDoanDataProvider } from '../providers/dataProvider';
+import { useTranslate } from 'react-admin';
+import type { AwardStatRow, MemberStatRow } from '../providers/dataProvider';
 
 const PALETTE = ['#c62828', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#4e342e'];
 
@@ -29,14 +28,9 @@ const ChartEmpty = ({ hint }: { hint: string }) => {
   );
 };
 
-/** The awards chart's figures, shared with the dashboard's year card (one query, the same numbers). */
-export const useAwardStats = (dataProvider: CongDoanDataProvider) =>
-  useQuery({ queryKey: ['awardStats'], queryFn: () => dataProvider.awardStats() });
 
-const MembersByUnit = () => {
+const MembersByUnit = ({ data }: { data: MemberStatRow[] }) => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider<CongDoanDataProvider>();
-  const { data = [] } = useQuery({ queryKey: ['memberStats'], queryFn: () => dataProvider.memberStats(null) });
   const rows = data
     .map((s) => ({ name: shorten(abbreviate(s.unitName ?? translate('cd.dashboard.outside_teams'))), count: s.count }))
     .filter((r) => r.count > 0)
@@ -55,7 +49,7 @@ const MembersByUnit = () => {
               <XAxis type="number" allowDecimals={false} />
               <YAxis type="category" dataKey="name" width={190} tick={{ fontSize: 12 }} />
               <Tooltip />
-              <Bar dataKey="count" name={translate('cd.dashboard.members')} fill={PALETTE[0]} radius={[0, 4, 4, 0]} />
+              <Bar dataKey="count" name={translate('cd.dashboard.members')} fill={PALETTE[0]} radius={[0, 4, 4, 0]} isAnimationActive={false} />
             </BarChart>
           </ResponsiveContainer>
         )}
@@ -64,10 +58,8 @@ const MembersByUnit = () => {
   );
 };
 
-const AwardsByTypeAndYear = () => {
+const AwardsByTypeAndYear = ({ data }: { data: AwardStatRow[] }) => {
   const translate = useTranslate();
-  const dataProvider = useDataProvider<CongDoanDataProvider>();
-  const { data = [] } = useAwardStats(dataProvider);
   const counted = data.filter((s) => s.count > 0);
   const years = [...new Set(counted.map((s) => s.year))].sort();
   const byType = new Map<string, Record<string, string | number>>();
@@ -94,7 +86,7 @@ const AwardsByTypeAndYear = () => {
               <Tooltip labelFormatter={(label) => String(rows.find((r) => r.label === label)?.name ?? label)} />
               <Legend />
               {years.map((y, i) => (
-                <Bar key={y} dataKey={String(y)} name={String(y)} fill={PALETTE[i % PALETTE.length]} />
+                <Bar key={y} dataKey={String(y)} name={String(y)} fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -105,14 +97,15 @@ const AwardsByTypeAndYear = () => {
   );
 };
 
-export default function Charts() {
+/** The charts of the dashboard, drawn from the figures the dashboard asked for (one query each). */
+export default function Charts({ memberStats, awardStats }: { memberStats: MemberStatRow[]; awardStats: AwardStatRow[] }) {
   return (
     <Grid container spacing={2} sx={{ mt: 0.5 }}>
       <Grid size={{ xs: 12, md: 6 }}>
-        <MembersByUnit />
+        <MembersByUnit data={memberStats} />
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
-        <AwardsByTypeAndYear />
+        <AwardsByTypeAndYear data={awardStats} />
       </Grid>
     </Grid>
   );

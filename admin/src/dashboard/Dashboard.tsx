@@ -1,7 +1,6 @@
-import { lazy, Suspense } from 'react';
+import { useEffect, useState } from 'react';
 import { Box, Button, Card, CardContent, Grid, Skeleton, Typography } from '@mui/material';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router-dom';
 import { Title, useDataProvider, useTranslate } from 'react-admin';
 import { useAwaitingMyReviewCount } from '../approvals/ApprovalDesk';
@@ -10,8 +9,23 @@ import { useSessionUser } from '../common/hooks';
 import { hasPermission } from '../providers/canAccess';
 import { LEVEL_RANK } from '../providers/resources';
 import type { CongDoanDataProvider } from '../providers/dataProvider';
+import { useAwardStats, useMemberStats, useOverview } from './queries';
 
-const Charts = lazy(() => import('./Charts'));
+// The charts (recharts) are a chunk of their own, fetched as soon as the panel has loaded rather than
+// when the dashboard first renders them, and drawn as soon as both the chunk and the figures are
+// here. Not React.lazy + Suspense: React holds a Suspense fallback for at least 300 ms once shown,
+// which kept the charts' skeleton on screen 300 ms after everything had arrived.
+type ChartsComponent = (typeof import('./Charts'))['default'];
+let chartsLoaded: ChartsComponent | undefined;
+const chartsLoading = import('./Charts').then((m) => (chartsLoaded = m.default));
+
+function useCharts(): ChartsComponent | undefined {
+  const [Charts, setCharts] = useState(() => chartsLoaded);
+  useEffect(() => {
+    if (!Charts) void chartsLoading.then((c) => setCharts(() => c));
+  }, [Charts]);
+  return Charts;
+}
 
 /**
  * The awards card counts what the chart beside it shows (awards by their year, the same query), for
@@ -61,8 +75,11 @@ export const Dashboard = () => {
   const user = useSessionUser();
   const reviewer = hasPermission(user, 'Review');
   const awaiting = useAwaitingMyReviewCount(reviewer);
-  const { data } = useQuery({ queryKey: ['overview', 'scope'], queryFn: () => dataProvider.overview(null) });
-  const { data: awardStats } = useQuery({ queryKey: ['awardStats'], queryFn: () => dataProvider.awardStats() });
+  const { data } = useOverview(dataProvider);
+  const { data: awardStats, isPending: awardsPending } = useAwardStats(dataProvider);
+  const { data: memberStats, isPending: membersPending } = useMemberStats(dataProvider);
+  const Charts = useCharts();
+
   const card = awardsCard(data, awardStats);
   const rank = user?.scopeLevel ? LEVEL_RANK[user.scopeLevel] : 99;
   const units: Array<[string, number | undefined]> = [];
@@ -110,9 +127,11 @@ export const Dashboard = () => {
           <Figure label={translate('cd.dashboard.awards_this_year', { year: card.year ?? '' })} value={card.count} testId="figure-awards" to="/awards" />
         </Grid>
       </Grid>
-      <Suspense fallback={<Skeleton variant="rectangular" height={320} sx={{ mt: 2 }} />}>
-        <Charts />
-      </Suspense>
+      {!Charts || membersPending || awardsPending ? (
+        <Skeleton variant="rectangular" height={320} sx={{ mt: 2 }} />
+      ) : (
+        <Charts memberStats={memberStats ?? []} awardStats={awardStats ?? []} />
+      )}
     </Box>
   );
 };

@@ -1,5 +1,5 @@
 import { Alert } from '@mui/material';
-import { AutocompleteInput, List, ReferenceInput, SearchInput, SelectInput, type TranslateFunction, useTranslate } from 'react-admin';
+import { AutocompleteInput, List, SearchInput, SelectInput, type TranslateFunction, useTranslate } from 'react-admin';
 import { enumChoices, GENDERS, MEMBER_STATUSES } from '../common/fields';
 import { useSessionUser } from '../common/hooks';
 import { ListActions } from '../common/ListActions';
@@ -9,6 +9,7 @@ import { LEVEL_RANK } from '../providers/resources';
 import type { SessionUser } from '../providers/session';
 import { MemberTable } from './MemberTable';
 import { ImportButton } from '../memberImport/ImportButton';
+import { ReferenceFilter } from '../common/ReferenceFilter';
 
 const byName = { field: 'name', order: 'ASC' as const };
 const unitPicker = (minWidth = 240) => <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth }} />;
@@ -22,26 +23,26 @@ function memberFilters(user: SessionUser | null, translate: TranslateFunction) {
   ];
   if (rank > LEVEL_RANK.FEDERATION)
     filters.push(
-      <ReferenceInput key="federationId" source="federationId" reference="federations" sort={byName}>
+      <ReferenceFilter key="federationId" source="federationId" reference="federations" sort={byName}>
         {unitPicker()}
-      </ReferenceInput>,
+      </ReferenceFilter>,
     );
   if (rank > LEVEL_RANK.UNION)
     filters.push(
-      <ReferenceInput key="unionId" source="unionId" reference="unions" sort={byName}>
+      <ReferenceFilter key="unionId" source="unionId" reference="unions" sort={byName}>
         {unitPicker()}
-      </ReferenceInput>,
+      </ReferenceFilter>,
     );
   if (rank > LEVEL_RANK.GRASSROOTS)
     filters.push(
-      <ReferenceInput key="grassrootsUnionId" source="grassrootsUnionId" reference="grassrootsUnions" sort={byName} alwaysOn>
+      <ReferenceFilter key="grassrootsUnionId" source="grassrootsUnionId" reference="grassrootsUnions" sort={byName} alwaysOn>
         {unitPicker(300)}
-      </ReferenceInput>,
+      </ReferenceFilter>,
     );
   filters.push(
-    <ReferenceInput key="teamId" source="teamId" reference="teams" sort={byName} alwaysOn={rank === LEVEL_RANK.GRASSROOTS}>
+    <ReferenceFilter key="teamId" source="teamId" reference="teams" sort={byName} alwaysOn={rank === LEVEL_RANK.GRASSROOTS}>
       {unitPicker()}
-    </ReferenceInput>,
+    </ReferenceFilter>,
     <SelectInput key="gender" source="gender" choices={enumChoices('Gender', GENDERS)} />,
   );
   return filters;

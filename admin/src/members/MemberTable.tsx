@@ -3,6 +3,7 @@ import { Line, ResponsiveRows, Tail } from '../common/responsive';
 import { DateOnlyField, EnumField, StatusChip } from '../common/fields';
 import { useSessionUser } from '../common/hooks';
 import { seesPersonalData } from '../providers/canAccess';
+import { PREFETCHED_REFERENCE } from '../providers/dataProvider';
 
 /**
  * The members table, in the member list and in every unit's "Members" tab. Personal data
@@ -15,7 +16,7 @@ export const MemberTable = ({ showUnit = true, showTeam = true, ...props }: Data
       <EnumField source="gender" enumName="Gender" />
       {personal && <DateOnlyField source="birthDate" />}
       {showUnit && (
-        <ReferenceField source="grassrootsUnionId" reference="grassrootsUnions" link={false}>
+        <ReferenceField source="grassrootsUnionId" reference="grassrootsUnions" link={false} queryOptions={PREFETCHED_REFERENCE}>
           <TextField source="name" />
         </ReferenceField>
       )}
@@ -31,12 +32,12 @@ export const MemberTable = ({ showUnit = true, showTeam = true, ...props }: Data
       <TextField source="cardNumber" />
       <TextField source="position" />
       {showUnit && (
-        <ReferenceField source="grassrootsUnionId" reference="grassrootsUnions" link="show" sortable={false}>
+        <ReferenceField source="grassrootsUnionId" reference="grassrootsUnions" link="show" sortable={false} queryOptions={PREFETCHED_REFERENCE}>
           <TextField source="name" />
         </ReferenceField>
       )}
       {showTeam && (
-        <ReferenceField source="teamId" reference="teams" link="show" sortable={false} emptyText="—">
+        <ReferenceField source="teamId" reference="teams" link="show" sortable={false} emptyText="—" queryOptions={PREFETCHED_REFERENCE}>
           <TextField source="name" />
         </ReferenceField>
       )}

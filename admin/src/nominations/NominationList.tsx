@@ -4,7 +4,6 @@ import {
   List,
   NumberField,
   ReferenceField,
-  ReferenceInput,
   SearchInput,
   SelectInput,
   TextField,
@@ -15,6 +14,8 @@ import { ListActions } from '../common/ListActions';
 import type { ExportColumn } from '../common/ExportButtons';
 import { yearChoices } from '../awards';
 import { Line, ResponsiveRows, Tail } from '../common/responsive';
+import { ReferenceFilter } from '../common/ReferenceFilter';
+import { PREFETCHED_REFERENCE } from '../providers/dataProvider';
 
 export const nominationExportColumns: ExportColumn[] = [
   { source: 'id' },
@@ -34,9 +35,9 @@ export const NominationList = () => {
     <SearchInput key="q" source="q" alwaysOn placeholder={translate('resources.nominations.fields.q')} sx={{ minWidth: 240 }} />,
     <SelectInput key="status" source="status" choices={enumChoices('NominationStatus', NOMINATION_STATUSES)} alwaysOn />,
     <SelectInput key="year" source="year" choices={yearChoices()} alwaysOn translateChoice={false} />,
-    <ReferenceInput key="awardTypeId" source="awardTypeId" reference="awardTypes" perPage={100}>
+    <ReferenceFilter key="awardTypeId" source="awardTypeId" reference="awardTypes" perPage={100}>
       <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 300 }} />
-    </ReferenceInput>,
+    </ReferenceFilter>,
     <SelectInput key="currentLevel" source="currentLevel" choices={enumChoices('OrgLevel', LEVELS)} />,
   ];
   return (
@@ -45,7 +46,7 @@ export const NominationList = () => {
         primaryText={(r) => r.nomineeName}
         secondaryText={
           <Line>
-            <ReferenceField source="awardTypeId" reference="awardTypes" link={false}>
+            <ReferenceField source="awardTypeId" reference="awardTypes" link={false} queryOptions={PREFETCHED_REFERENCE}>
               <TextField source="name" />
             </ReferenceField>
             <NumberField source="year" options={{ useGrouping: false }} />
@@ -56,7 +57,7 @@ export const NominationList = () => {
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="id" />
         <NomineeField source="nomineeName" label="resources.nominations.fields.nomineeName" />
-        <ReferenceField source="awardTypeId" reference="awardTypes" link={false} sortable={false}>
+        <ReferenceField source="awardTypeId" reference="awardTypes" link={false} sortable={false} queryOptions={PREFETCHED_REFERENCE}>
           <TextField source="name" />
         </ReferenceField>
         <NumberField source="year" options={{ useGrouping: false }} />

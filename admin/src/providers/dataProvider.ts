@@ -68,6 +68,13 @@ const PREFETCH: Record<string, Array<[string, string, string]>> = {
 };
 const TYPE_OF_RESOURCE: Record<string, string> = RESOURCE_TYPES as Record<string, string>;
 
+/**
+ * The query options of a ReferenceField whose record a list prefetches: the list's own fetch (and
+ * each refetch) refreshes that record, so the field does not refetch it by itself when a list is
+ * shown again from the cache (two redundant calls on every return to the member list).
+ */
+export const PREFETCHED_REFERENCE = { staleTime: 60_000 } as const;
+
 function withPrefetch<P extends { meta?: Record<string, unknown> }>(type: string, params: P): P {
   const refs = PREFETCH[type];
   const fields = params.meta?.sparseFields as Sparse | undefined;

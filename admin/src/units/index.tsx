@@ -41,6 +41,8 @@ import { LEVEL_RANK, type ResourceName, UNIT_LEVELS } from '../providers/resourc
 import type { UnitLevel } from '../providers/sessionUser';
 import { CHILD_TAB, type ParentSpec, UNIT_SCREENS, type UnitLevelScreens } from './levels';
 import { ChildUnits, UnitAwards, UnitInfo, UnitMembers } from './tabs';
+import { ReferenceFilter } from '../common/ReferenceFilter';
+import { PREFETCHED_REFERENCE } from '../providers/dataProvider';
 
 /**
  * The screens of the four org-unit resources (federations, unions, grassroots unions, teams), made
@@ -80,9 +82,9 @@ function unitList(spec: UnitLevelScreens, parents: Parent[]) {
     const filters = topDown
       .filter((p) => rank > LEVEL_RANK[p.level])
       .map((p) => (
-        <ReferenceInput key={p.source} source={p.source} reference={p.reference} alwaysOn>
+        <ReferenceFilter key={p.source} source={p.source} reference={p.reference} alwaysOn>
           <AutocompleteInput optionText="name" filterToQuery={byName} sx={{ minWidth: p.filterWidth }} />
-        </ReferenceInput>
+        </ReferenceFilter>
       ));
     return (
       <List filters={unitFilters(translate, filters)} sort={{ field: 'name', order: 'ASC' }} actions={<ListActions columns={columns} />}>
@@ -92,7 +94,7 @@ function unitList(spec: UnitLevelScreens, parents: Parent[]) {
             <Line>
               <TextField source="code" />
               {parents.slice(0, 1).map((p) => (
-                <ReferenceField key={p.source} source={p.source} reference={p.reference} link={false} emptyText="">
+                <ReferenceField key={p.source} source={p.source} reference={p.reference} link={false} emptyText="" queryOptions={PREFETCHED_REFERENCE}>
                   <TextField source="name" />
                 </ReferenceField>
               ))}
@@ -103,7 +105,7 @@ function unitList(spec: UnitLevelScreens, parents: Parent[]) {
           <TextField source="name" />
           <TextField source="code" />
           {parents.map((p) => (
-            <ReferenceField key={p.source} source={p.source} reference={p.reference} link="show" sortable={false} emptyText="—">
+            <ReferenceField key={p.source} source={p.source} reference={p.reference} link="show" sortable={false} emptyText="—" queryOptions={PREFETCHED_REFERENCE}>
               <TextField source="name" />
             </ReferenceField>
           ))}

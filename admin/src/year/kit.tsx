@@ -44,6 +44,7 @@ import { DateTextInput } from '../common/inputs';
 import { ListActions } from '../common/ListActions';
 import { UnitOfLevel } from '../common/UnitOfLevel';
 import { LEVEL_RANK, type ResourceName } from '../providers/resources';
+import { ReferenceFilter } from '../common/ReferenceFilter';
 
 /**
  * One factory for the screens of the union's year records (targets, welfare, ratings,
@@ -320,9 +321,9 @@ function yearList(spec: YearResourceSpec) {
       for (const a of ANCESTORS)
         if (rank > LEVEL_RANK[a.level])
           filters.push(
-            <ReferenceInput key={a.source} source={a.source} reference={a.reference}>
+            <ReferenceFilter key={a.source} source={a.source} reference={a.reference}>
               <AutocompleteInput optionText="name" filterToQuery={(q: string) => ({ q })} sx={{ minWidth: 240 }} />
-            </ReferenceInput>,
+            </ReferenceFilter>,
           );
     for (const f of spec.fields.filter((x) => x.filter))
       filters.push(
@@ -331,9 +332,9 @@ function yearList(spec: YearResourceSpec) {
         ) : f.kind === 'bool' ? (
           <BooleanInput key={f.source} source={f.source} />
         ) : (
-          <ReferenceInput key={f.source} source={f.source} reference={f.reference!}>
+          <ReferenceFilter key={f.source} source={f.source} reference={f.reference!}>
             <AutocompleteInput optionText={f.optionText ?? 'name'} filterToQuery={f.noSearch ? () => ({}) : (q: string) => ({ q })} sx={{ minWidth: 240 }} />
-          </ReferenceInput>
+          </ReferenceFilter>
         ),
       );
     return (
