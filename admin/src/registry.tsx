@@ -16,7 +16,6 @@ import { ImportPage } from './memberImport';
 import nominations from './nominations';
 import type { CanAccessParams } from './providers/canAccess';
 import type { ResourceName } from './providers/resources';
-import { recordResource } from './records';
 import { unitResource } from './units';
 import users from './users';
 import { YearImportPage } from './year/YearImportPage';
@@ -98,19 +97,7 @@ export const MENU = [
         icon: PostAddIcon,
         access: { resource: 'yearImport', action: 'create' },
       },
-      resource(
-        'yearEndConferences',
-        recordResource({
-          fields: [
-            { source: 'unitId', kind: 'unit', required: true, createOnly: true },
-            { source: 'year', kind: 'year', required: true, filter: true },
-            { source: 'heldOn', kind: 'date', required: true },
-            { source: 'attendees', kind: 'int', required: true, min: 0 },
-            { source: 'note', kind: 'text', max: 1000 },
-          ],
-          sort: { field: 'heldOn', order: 'DESC' },
-        }),
-      ),
+      resource('yearEndConferences', yearScreens.yearEndConferences),
     ],
   },
   {

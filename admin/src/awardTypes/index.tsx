@@ -16,7 +16,7 @@ import {
 import { Line, ResponsiveRows } from '../common/responsive';
 import { EnumField, enumChoices, LEVELS, NOMINEE_KINDS } from '../common/fields';
 import { ListActions } from '../common/ListActions';
-import { formScreens } from '../records';
+import { formScreens } from '../common/formScreens';
 
 const AwardTypeList = () => {
   const translate = useTranslate();

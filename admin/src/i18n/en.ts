@@ -46,10 +46,6 @@ export const en: typeof vi = {
       },
       helper: { password_edit: 'Leave empty to keep it. A new password signs the account out everywhere.', scope: 'The account works in this unit and the units below it' },
     },
-    yearEndConferences: {
-      name: 'Year-end conference |||| Year-end conferences',
-      fields: { id: 'Id', unitId: 'Unit', year: 'Year reviewed', heldOn: 'Held on', attendees: 'Attendees', note: 'Note', createdAt: 'Created' },
-    },
     awardTypes: {
       name: 'Award type |||| Award types',
       fields: { id: 'Id', code: 'Code', name: 'Name', nomineeKind: 'For', decidingLevel: 'Decided at', oncePerLifetime: 'Once in a lifetime', active: 'Active' },
@@ -129,7 +125,6 @@ export const en: typeof vi = {
   },
   cd: {
     app: { title: 'CongDoan', subtitle: 'Union members and commendations' },
-    records: { unit_level: 'Level of the unit' },
     menu: {
       ...YEAR_EN.cd.menu,
       dashboard: 'Dashboard', approvals: 'Approval desk', my_unit: 'My unit', organisation: 'Organisation', members: 'Members',

@@ -46,10 +46,6 @@ export const vi = {
       },
       helper: { password_edit: 'Để trống nếu không đổi. Đổi mật khẩu sẽ đăng xuất tài khoản khỏi mọi phiên.', scope: 'Tài khoản chỉ làm việc trong đơn vị này và các đơn vị trực thuộc' },
     },
-    yearEndConferences: {
-      name: 'Hội nghị tổng kết năm |||| Hội nghị tổng kết năm',
-      fields: { id: 'Mã số', unitId: 'Đơn vị', year: 'Năm tổng kết', heldOn: 'Ngày tổ chức', attendees: 'Số người dự', note: 'Ghi chú', createdAt: 'Ngày tạo' },
-    },
     awardTypes: {
       name: 'Hình thức khen thưởng |||| Hình thức khen thưởng',
       fields: { id: 'Mã số', code: 'Mã', name: 'Tên hình thức', nomineeKind: 'Đối tượng', decidingLevel: 'Cấp quyết định', oncePerLifetime: 'Chỉ tặng một lần', active: 'Đang áp dụng' },
@@ -129,7 +125,6 @@ export const vi = {
   },
   cd: {
     app: { title: 'CongDoan', subtitle: 'Quản lý đoàn viên và thi đua khen thưởng' },
-    records: { unit_level: 'Cấp của đơn vị' },
     menu: {
       ...YEAR_VI.cd.menu,
       dashboard: 'Tổng quan', approvals: 'Bàn duyệt khen thưởng', my_unit: 'Đơn vị của tôi', organisation: 'Tổ chức',

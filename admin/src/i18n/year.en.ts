@@ -81,6 +81,13 @@ export const YEAR_EN: typeof YEAR_VI = {
       name: 'Indicator |||| Indicators',
       fields: { id: 'ID', code: 'Code', name: 'Name', unit: 'Measured in', aggregation: 'Rolled up', active: 'In use', q: 'Search by code, name' },
     },
+    yearEndConferences: {
+      name: 'Year-end conference |||| Year-end conferences',
+      fields: {
+        id: 'Id', unitId: 'Unit', year: 'Year reviewed', heldOn: 'Held on', attendees: 'Attendees', note: 'Note', createdAt: 'Created',
+        federationId: 'Federation', unionId: 'Upper union', grassrootsUnionId: 'Grassroots union', teamId: 'Team',
+      },
+    },
   },
   enums: {
     RatingLevel: { EXCELLENT: 'Excellent', GOOD: 'Good', COMPLETED: 'Completed', NOT_COMPLETED: 'Not completed' },

@@ -81,6 +81,13 @@ export const YEAR_VI = {
       name: 'Chỉ số |||| Chỉ số',
       fields: { id: 'Mã số', code: 'Mã', name: 'Tên chỉ số', unit: 'Đơn vị tính', aggregation: 'Cộng dồn lên cấp trên', active: 'Đang dùng', q: 'Tìm theo mã, tên' },
     },
+    yearEndConferences: {
+      name: 'Hội nghị tổng kết năm |||| Hội nghị tổng kết năm',
+      fields: {
+        id: 'Mã số', unitId: 'Đơn vị', year: 'Năm tổng kết', heldOn: 'Ngày tổ chức', attendees: 'Số người dự', note: 'Ghi chú', createdAt: 'Ngày tạo',
+        federationId: 'Liên đoàn Lao động', unionId: 'Công đoàn cấp trên', grassrootsUnionId: 'Công đoàn cơ sở', teamId: 'Tổ công đoàn',
+      },
+    },
   },
   enums: {
     RatingLevel: { EXCELLENT: 'Hoàn thành xuất sắc nhiệm vụ', GOOD: 'Hoàn thành tốt nhiệm vụ', COMPLETED: 'Hoàn thành nhiệm vụ', NOT_COMPLETED: 'Không hoàn thành nhiệm vụ' },

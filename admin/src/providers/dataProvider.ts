@@ -33,7 +33,7 @@ const typeOf = (resource: string): string => (RESOURCE_TYPES as Record<string, s
 
 const namedKind = (t: IntrospectionOutputTypeRef): string => ('ofType' in t && t.ofType ? namedKind(t.ofType) : t.kind);
 
-/** The plain values of a type (scalars and enums, no arguments), never the objects it links to: the record factory's screens show these. */
+/** The plain values of a type (scalars and enums, no arguments), never the objects it links to: the screens of YEAR_RECORDS ask for these. */
 function plainFields(type: string): Sparse {
   const t = introspectionSchema.types.find((x) => x.name === type);
   if (!t || t.kind !== 'OBJECT') return ['id'];

@@ -5,7 +5,8 @@
 import type { UnitLevel } from './sessionUser';
 
 /**
- * Records of the union's year served by the record factory (records/index.tsx): read with ReadYear,
+ * Records of the union's year whose screens come from the year kit (year/kit.tsx, specs.tsx) and whose
+ * fields the data provider asks by introspection (all plain fields): read with ReadYear,
  * written with WriteYear inside one's scope, as the server's writesYearRecordsOf. One line each.
  */
 export const YEAR_RECORDS = {

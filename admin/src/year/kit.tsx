@@ -48,7 +48,7 @@ import { ReferenceFilter } from '../common/ReferenceFilter';
 
 /**
  * One factory for the screens of the union's year records (targets, welfare, ratings,
- * initiatives, congresses, seats, movements, clusters, entries, indicators): each resource is a
+ * initiatives, congresses, seats, movements, clusters, entries, indicators, year-end conferences): each resource is a
  * list of field descriptions (specs.tsx), from which come the list (a table, or a SimpleList on a
  * phone), the show page, and the create and edit forms. Computed fields are shown, never sent.
  */
@@ -123,6 +123,8 @@ export interface YearResourceSpec {
   showExtra?: ComponentType;
   /** opened on row click */
   rowClick?: 'show' | 'edit';
+  /** where create and edit go once saved (default: the record's show page) */
+  redirect?: 'show' | 'list';
 }
 
 const levelSource = (source: string) => `${source}__level`;
@@ -404,14 +406,14 @@ export function yearResource(spec: YearResourceSpec) {
     show: yearShow(spec),
     edit: function YearEdit() {
       return (
-        <Edit title={<Title spec={spec} />} mutationMode="pessimistic" redirect="show" transform={transform} queryOptions={useNotFoundHome()}>
+        <Edit title={<Title spec={spec} />} mutationMode="pessimistic" redirect={spec.redirect ?? 'show'} transform={transform} queryOptions={useNotFoundHome()}>
           <Form editing />
         </Edit>
       );
     },
     create: function YearCreate() {
       return (
-        <Create redirect="show" transform={transform}>
+        <Create redirect={spec.redirect ?? 'show'} transform={transform}>
           <Form />
         </Create>
       );

@@ -1,4 +1,5 @@
 import CampaignIcon from '@mui/icons-material/Campaign';
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import FlagIcon from '@mui/icons-material/Flag';
 import GroupsIcon from '@mui/icons-material/Groups';
 import HowToVoteIcon from '@mui/icons-material/HowToVote';
@@ -12,6 +13,7 @@ import { Box, Typography } from '@mui/material';
 import {
   CreateButton,
   Datagrid,
+  maxLength,
   ReferenceField,
   ReferenceManyField,
   TextField,
@@ -278,6 +280,30 @@ export const INDICATORS: YearResourceSpec = {
   title: (r) => r.code,
 };
 
+/** The worked example of README's "Adding a resource": a unit's conference reviewing its year. */
+export const YEAR_END_CONFERENCES: YearResourceSpec = {
+  resource: 'yearEndConferences',
+  icon: EventNoteIcon,
+  yearFilter: true,
+  ancestors: true,
+  unitField: 'unitId',
+  rowClick: 'edit',
+  redirect: 'list',
+  sort: { field: 'heldOn', order: 'DESC' },
+  defaults: () => ({ year: thisYear() - 1 }),
+  fields: [
+    { source: 'unitId', kind: 'unit', required: true, fixed: true, column: true },
+    { source: 'year', kind: 'year', required: true, column: true },
+    { source: 'heldOn', kind: 'date', required: true, column: true },
+    { source: 'attendees', kind: 'int', required: true, validate: [V.notNegative], column: true },
+    { source: 'note', kind: 'longtext', validate: [maxLength(1000)], column: true },
+  ],
+  primaryText: (r) => `${r.year} · ${formatDate(r.heldOn)}`,
+  secondaryText: (r) => formatNumber(r.attendees),
+  tertiaryText: (r) => r.note,
+  title: (r) => String(r.year),
+};
+
 export const yearScreens = {
   targets: yearResource(TARGETS),
   welfareRecords: yearResource(WELFARE),
@@ -289,6 +315,7 @@ export const yearScreens = {
   emulationClusters: yearResource(CLUSTERS),
   clusterEntries: yearResource(ENTRIES),
   indicators: yearResource(INDICATORS),
+  yearEndConferences: yearResource(YEAR_END_CONFERENCES),
 };
 
 
