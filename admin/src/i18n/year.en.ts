@@ -187,7 +187,7 @@ export const YEAR_EN: typeof YEAR_VI = {
         no_rows: 'The file has no data rows',
         bad_file: 'Cannot read the file: %{error}',
         columns_help: 'Template columns',
-        required: 'Required',
+        required_mark: '(required)',
         bad_number: 'Not a number (write 2.529,554 or 1350000000)',
         bad_integer: 'Must be a whole number',
         bad_date: 'Invalid date (dd/mm/yyyy)',

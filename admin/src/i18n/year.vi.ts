@@ -191,7 +191,7 @@ export const YEAR_VI = {
         no_rows: 'Tệp không có dòng dữ liệu nào',
         bad_file: 'Không đọc được tệp: %{error}',
         columns_help: 'Các cột của tệp mẫu',
-        required: 'Bắt buộc',
+        required_mark: '(bắt buộc)',
         bad_number: 'Không phải số (viết 2.529,554 hoặc 1350000000)',
         bad_integer: 'Phải là số nguyên',
         bad_date: 'Ngày không hợp lệ (dd/mm/yyyy)',

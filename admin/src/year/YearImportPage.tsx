@@ -1,42 +1,15 @@
-import DownloadIcon from '@mui/icons-material/Download';
-import UploadFileIcon from '@mui/icons-material/UploadFile';
-import {
-  Alert,
-  Box,
-  Button,
-  Card,
-  CardContent,
-  Chip,
-  FormControlLabel,
-  LinearProgress,
-  Radio,
-  RadioGroup,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  Typography,
-} from '@mui/material';
-import { useEffect, useRef, useState } from 'react';
-import { Form, Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
-import { useWatch } from 'react-hook-form';
+import { Alert, Box, Button, Card, CardContent, FormControlLabel, LinearProgress, Radio, RadioGroup, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Form, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
-import { downloadBlob, toCsv, toXlsx } from '../common/download';
 import { useSessionUser } from '../common/hooks';
+import { FileChooser, FollowValue, ImportIntro, ImportSummary, RowErrors, type ShownError, useSheetFile } from '../common/importer/ImportParts';
 import { UnitOfLevel } from '../common/UnitOfLevel';
 import type * as G from '../generated/graphql';
-import { readTable } from '../memberImport/template';
 import type { CongDoanDataProvider, YearImportReport } from '../providers/dataProvider';
 import { EXAMPLES, headerOf, readSheet, SHEETS, type SheetKind, type SheetRow, templateHeader } from './importSheet';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
-interface ShownError {
-  row: number;
-  column: string;
-  message: string;
-}
 
 /** A refusal of the server, said in Vietnamese from its code and field (the server's own words in brackets when nothing fits). */
 function serverMessage(translate: Translate, kind: SheetKind, e: YearImportReport['errors'][number]): ShownError {
@@ -58,28 +31,12 @@ function serverMessage(translate: Translate, kind: SheetKind, e: YearImportRepor
   return { row: e.row, column, message };
 }
 
-const TemplateButtons = ({ kind }: { kind: SheetKind }) => {
-  const translate = useTranslate();
-  const header = templateHeader(kind);
-  const rows = EXAMPLES[kind].map((r) => r.map((v) => (v == null ? '' : String(v))));
-  const name = kind === 'targets' ? 'mau-nhap-chi-tieu' : 'mau-nhap-tham-hoi';
-  return (
-    <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap' }}>
-      <Button variant="outlined" size="small" startIcon={<DownloadIcon />} onClick={async () => downloadBlob(await toXlsx(kind === 'targets' ? 'Chỉ tiêu' : 'Thăm hỏi', header, rows), `${name}.xlsx`)}>
-        {translate('cd.year.import.template_xlsx')}
-      </Button>
-      <Button variant="outlined" size="small" startIcon={<DownloadIcon />} onClick={async () => downloadBlob(await toCsv(header, rows), `${name}.csv`)}>
-        {translate('cd.year.import.template_csv')}
-      </Button>
-    </Stack>
-  );
-};
-
-const FollowUnit = ({ onChange }: { onChange: (id: string | null) => void }) => {
-  const value = useWatch({ name: 'unitId' });
-  useEffect(() => onChange(value ? String(value) : null), [value]); // eslint-disable-line react-hooks/exhaustive-deps
-  return null;
-};
+const templateOf = (kind: SheetKind) => ({
+  fileName: kind === 'targets' ? 'mau-nhap-chi-tieu' : 'mau-nhap-tham-hoi',
+  sheetName: kind === 'targets' ? 'Chỉ tiêu' : 'Thăm hỏi',
+  header: templateHeader(kind),
+  rows: EXAMPLES[kind].map((r) => r.map((v) => (v == null ? '' : String(v)))),
+});
 
 /**
  * The year import: targets or welfare records of one unit from an Excel or CSV sheet. The panel
@@ -93,62 +50,57 @@ export const YearImportPage = () => {
   const user = useSessionUser();
   const [kind, setKind] = useState<SheetKind>('targets');
   const [unitId, setUnitId] = useState<string | null>(user?.scopeUnitId ?? null);
-  const [fileName, setFileName] = useState<string | null>(null);
   const [rows, setRows] = useState<SheetRow[]>([]);
   const [total, setTotal] = useState(0);
   const [errors, setErrors] = useState<ShownError[]>([]);
-  const [fileError, setFileError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [checked, setChecked] = useState(false);
   const [imported, setImported] = useState<number | null>(null);
-  const input = useRef<HTMLInputElement>(null);
-
-  const reset = () => {
-    setRows([]);
-    setTotal(0);
-    setErrors([]);
-    setFileError(null);
-    setChecked(false);
-    setImported(null);
-    setFileName(null);
-  };
 
   const send = (dryRun: boolean, list: SheetRow[]) =>
     kind === 'targets'
       ? dataProvider.importTargets({ unitId: unitId!, rows: list as G.TargetImportRow[], dryRun })
       : dataProvider.importWelfareRecords({ unitId: unitId!, rows: list as G.WelfareImportRow[], dryRun });
 
-  const onFile = async (file: File | undefined) => {
-    if (!file || !unitId) return;
-    reset();
-    setFileName(file.name);
-    setBusy(true);
-    try {
-      const { rows: parsed, problems, missing } = readSheet(kind, await readTable(file));
+  const sheet = useSheetFile(
+    'cd.year.import',
+    async (table) => {
+      const { rows: parsed, problems, missing } = readSheet(kind, table);
       if (missing.length) {
-        setFileError(translate('cd.year.import.missing_columns', { columns: missing.join(', ') }));
+        sheet.setFileError(translate('cd.year.import.missing_columns', { columns: missing.join(', ') }));
         return;
       }
       const shown: ShownError[] = problems.map((p) => ({ row: p.row, column: p.column, message: translate(`cd.year.import.${p.key}`, p.args) }));
       const count = new Set([...parsed.map((r) => r.rowNumber), ...problems.map((p) => p.row)]).size;
       if (!count) {
-        setFileError(translate('cd.year.import.no_rows'));
+        sheet.setFileError(translate('cd.year.import.no_rows'));
         return;
       }
       if (parsed.length) {
-        const report = await send(true, parsed);
-        shown.push(...report.errors.map((e) => serverMessage(translate, kind, e)));
+        setBusy(true);
+        try {
+          const report = await send(true, parsed);
+          shown.push(...report.errors.map((e) => serverMessage(translate, kind, e)));
+        } finally {
+          setBusy(false);
+        }
       }
       setRows(parsed);
       setTotal(count);
       setErrors(shown.sort((a, b) => a.row - b.row));
       setChecked(true);
-    } catch (e: any) {
-      setFileError(translate('cd.year.import.bad_file', { error: e?.message ?? String(e) }));
-    } finally {
-      setBusy(false);
-      if (input.current) input.current.value = '';
-    }
+    },
+    { start: () => reset(false) },
+  );
+
+  /** What the last file left; with the file's name and error too when the kind or the unit changes. */
+  const reset = (all = true) => {
+    setRows([]);
+    setTotal(0);
+    setErrors([]);
+    setChecked(false);
+    setImported(null);
+    if (all) sheet.clear();
   };
 
   const write = async () => {
@@ -174,69 +126,41 @@ export const YearImportPage = () => {
 
   return (
     <Box sx={{ mt: 2, maxWidth: { xs: 'calc(100vw - 16px)', md: 1100 }, minWidth: 0 }} data-testid="year-import">
-      <Title title="cd.year.import.title" />
-      <Card>
-        <CardContent>
-          <Typography variant="h5" component="h1" gutterBottom>{translate('cd.year.import.title')}</Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{translate('cd.year.import.intro')}</Typography>
-          <Typography variant="subtitle2">{translate('cd.year.import.kind')}</Typography>
-          <RadioGroup row value={kind} onChange={(e) => { setKind(e.target.value as SheetKind); reset(); }}>
-            <FormControlLabel value="targets" control={<Radio />} label={translate('cd.year.import.kind_targets')} />
-            <FormControlLabel value="welfare" control={<Radio />} label={translate('cd.year.import.kind_welfare')} />
-          </RadioGroup>
-          <TemplateButtons kind={kind} />
-          <Typography variant="subtitle2" sx={{ mt: 2 }}>{translate('cd.year.import.columns_help')}</Typography>
-          <Box component="ul" sx={{ m: 0, pl: 3, columns: { md: 2 } }}>
-            {SHEETS[kind].map((c) => (
-              <li key={c.field}>
-                <Typography variant="body2">
-                  <b>{c.header}</b>
-                  {c.required ? ` (${translate('cd.year.import.required').toLowerCase()})` : ''}
-                </Typography>
-              </li>
-            ))}
-          </Box>
-        </CardContent>
-      </Card>
+      <ImportIntro dict="cd.year.import" template={templateOf(kind)} columns={SHEETS[kind].map((c) => ({ header: c.header, required: c.required }))}>
+        <Typography variant="subtitle2">{translate('cd.year.import.kind')}</Typography>
+        <RadioGroup row value={kind} onChange={(e) => { setKind(e.target.value as SheetKind); reset(); }}>
+          <FormControlLabel value="targets" control={<Radio />} label={translate('cd.year.import.kind_targets')} />
+          <FormControlLabel value="welfare" control={<Radio />} label={translate('cd.year.import.kind_welfare')} />
+        </RadioGroup>
+      </ImportIntro>
 
       <Card sx={{ mt: 2 }}>
         <CardContent>
           <Form defaultValues={{ unitId: user?.scopeUnitId ?? null, unitLevel: user?.scopeLevel ?? null }}>
             <UnitOfLevel source="unitId" levelSource="unitLevel" levelLabel="cd.year.unit_level" label="cd.year.import.unit" required />
-            <FollowUnit onChange={(id) => { if (id !== unitId) { setUnitId(id); reset(); } }} />
+            <FollowValue source="unitId" onChange={(id) => { if (id !== unitId) { setUnitId(id); reset(); } }} />
           </Form>
-          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
-            <Button variant="contained" component="label" startIcon={<UploadFileIcon />} disabled={!unitId || busy}>
-              {translate('cd.year.import.choose_file')}
-              <input
-                ref={input}
-                type="file"
-                hidden
-                accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                onChange={(e) => onFile(e.target.files?.[0])}
-                data-testid="year-import-file"
-              />
-            </Button>
-            {fileName && <Typography variant="body2">{translate('cd.year.import.file', { name: fileName, rows: total })}</Typography>}
-          </Stack>
-          {busy && <LinearProgress sx={{ mt: 2 }} />}
-          {fileError && <Alert severity="error" sx={{ mt: 2 }}>{fileError}</Alert>}
+          <FileChooser
+            dict="cd.year.import"
+            input={sheet.input}
+            onFile={(file) => unitId && sheet.open(file)}
+            disabled={!unitId || busy || sheet.reading}
+            testId="year-import-file"
+            error={sheet.fileError}
+            status={sheet.fileName && <Typography variant="body2">{translate('cd.year.import.file', { name: sheet.fileName, rows: total })}</Typography>}
+          >
+            {(busy || sheet.reading) && <LinearProgress sx={{ mt: 2 }} />}
+          </FileChooser>
         </CardContent>
       </Card>
 
       {checked && imported == null && (
-        <Card sx={{ mt: 2 }}>
-          <CardContent>
-            <Stack direction="row" spacing={1} sx={{ mb: 2, alignItems: 'center' }} data-testid="year-import-summary">
-              <Typography variant="subtitle1">{translate('cd.year.import.summary', { total, valid: total - invalid, invalid })}</Typography>
-              {invalid === 0 && <Chip color="success" size="small" label="OK" />}
-            </Stack>
-            {invalid > 0 && <Alert severity="warning" sx={{ mb: 1 }} data-testid="year-import-refused">{translate('cd.year.import.refused')}</Alert>}
-            <Button variant="contained" onClick={write} disabled={invalid > 0 || busy || !rows.length} data-testid="year-import-write">
-              {translate('cd.year.import.import', { smart_count: rows.length })}
-            </Button>
-          </CardContent>
-        </Card>
+        <ImportSummary dict="cd.year.import" total={total} invalid={invalid} testId="year-import-summary">
+          {invalid > 0 && <Alert severity="warning" sx={{ mb: 1 }} data-testid="year-import-refused">{translate('cd.year.import.refused')}</Alert>}
+          <Button variant="contained" onClick={write} disabled={invalid > 0 || busy || !rows.length} data-testid="year-import-write">
+            {translate('cd.year.import.import', { smart_count: rows.length })}
+          </Button>
+        </ImportSummary>
       )}
 
       {imported != null && (
@@ -246,31 +170,7 @@ export const YearImportPage = () => {
         </Alert>
       )}
 
-      {errors.length > 0 && (
-        <Card sx={{ mt: 2 }}>
-          <CardContent sx={{ overflowX: 'auto' }}>
-            <Typography variant="subtitle1" gutterBottom>{translate('cd.year.import.errors')}</Typography>
-            <Table size="small" data-testid="year-import-errors">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('cd.year.import.row')}</TableCell>
-                  <TableCell>{translate('cd.year.import.column')}</TableCell>
-                  <TableCell>{translate('cd.year.import.message')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {errors.slice(0, 500).map((e, i) => (
-                  <TableRow key={i}>
-                    <TableCell>{e.row}</TableCell>
-                    <TableCell>{e.column}</TableCell>
-                    <TableCell>{e.message}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </CardContent>
-        </Card>
-      )}
+      <RowErrors dict="cd.year.import" errors={errors} shown={(e) => e} testId="year-import-errors" />
     </Box>
   );
 };

@@ -2,7 +2,7 @@ import type * as G from '../generated/graphql';
 import { FUND_SOURCES, TARGET_SOURCES, WELFARE_KINDS } from '../common/fields';
 import { toIsoDate } from '../common/format';
 import { YEAR_VI } from '../i18n/year.vi';
-import { normalizeHeader } from '../memberImport/template';
+import { normalizeHeader } from '../common/importer/sheet';
 
 /**
  * The templates of the year import (targets, welfare records) and the reading of a sheet: Vietnamese
