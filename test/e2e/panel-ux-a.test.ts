@@ -6,29 +6,9 @@
  * an ancestor's, the audit trail in words, what a nomination form offers, the dashboard's names.
  */
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './browser';
-import { ensureAdminBuilt, gql, login, screenshot, startDemoServer, tokenOf, type E2EServer } from './support';
+import { demoPanel, gql, login, screenshot, tokenOf } from './support';
 
-jest.setTimeout(240_000);
-
-let server: E2EServer;
-let browser: TestBrowser | null = null;
-
-beforeAll(async () => {
-  ensureAdminBuilt();
-  server = await startDemoServer();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(): Promise<Page> {
-  await browser?.close();
-  browser = await launchBrowser();
-  return browser.page;
-}
+const demo = demoPanel({ timeout: 240_000, startTimeout: 300_000 });
 
 const notification = (page: Page) => page.locator('.MuiSnackbar-root');
 const row = (page: Page, text: string) => page.locator('tbody tr', { hasText: text });
@@ -48,26 +28,26 @@ const YEAR = new Date().getFullYear();
 const CREATE_NOMINATION = 'mutation($t:ID!,$y:Int!,$m:ID){ createNomination(awardTypeId:$t, year:$y, achievements:"Hoàn thành xuất sắc nhiệm vụ", nomineeMemberId:$m) { id } }';
 
 async function typeId(token: string, code: string): Promise<string> {
-  return (await gql(server.url, '{ allAwardTypes(perPage: 100) { id code } }', {}, token)).allAwardTypes.find((t: any) => t.code === code).id;
+  return (await gql(demo.url, '{ allAwardTypes(perPage: 100) { id code } }', {}, token)).allAwardTypes.find((t: any) => t.code === code).id;
 }
 
 async function freshMember(token: string, unitId: string, fullName: string): Promise<string> {
-  return (await gql(server.url, 'mutation($n:String!,$u:ID!){ createMember(fullName:$n, gender:FEMALE, grassrootsUnionId:$u) { id } }', { n: fullName, u: unitId }, token)).createMember.id;
+  return (await gql(demo.url, 'mutation($n:String!,$u:ID!){ createMember(fullName:$n, gender:FEMALE, grassrootsUnionId:$u) { id } }', { n: fullName, u: unitId }, token)).createMember.id;
 }
 
 describe('panel UX (issue 12)', () => {
   test('refusals read as Vietnamese that says what to do: duplicate nomination at save, member form, import rows; English with the switch', async () => {
-    const chair = await tokenOf(server.url, 'cdcs.soyte');
-    const unitId = (await gql(server.url, '{ me { scopeUnitId } }', {}, chair.token)).me.scopeUnitId;
+    const chair = await tokenOf(demo.url, 'cdcs.soyte');
+    const unitId = (await gql(demo.url, '{ me { scopeUnitId } }', {}, chair.token)).me.scopeUnitId;
     const memberId = await freshMember(chair.token, unitId, 'Đinh Thị Trùng Lặp');
-    await gql(server.url, CREATE_NOMINATION, { t: await typeId(chair.token, 'GK_CDCS_CN'), y: YEAR, m: memberId }, chair.token);
+    await gql(demo.url, CREATE_NOMINATION, { t: await typeId(chair.token, 'GK_CDCS_CN'), y: YEAR, m: memberId }, chair.token);
 
-    const page = await open();
+    const page = await demo.open();
     await page.setViewportSize({ width: 1366, height: 900 });
-    await login(page, server.url, 'cdcs.soyte');
+    await login(page, demo.url, 'cdcs.soyte');
 
     // A second nomination of the same member, award type and year: refused when saved, in words.
-    await page.goto(`${server.url}/#/nominations/create`);
+    await page.goto(`${demo.url}/#/nominations/create`);
     await page.locator('input[name="awardTypeId"]').fill('GK_CDCS_CN');
     await page.getByRole('option', { name: /GK_CDCS_CN/ }).click();
     await page.locator('input[name="nomineeMemberId"]').fill('trung lap');
@@ -86,10 +66,10 @@ describe('panel UX (issue 12)', () => {
     await page.setViewportSize({ width: 1366, height: 900 });
 
     // The member form: e-mail and an impossible date in words (not the browser's tooltip), a card number in use from the server.
-    const taken = (await gql(server.url, 'query($u:[ID!]){ allMembers(perPage: 50, filter: { grassrootsUnionId: $u }) { cardNumber } }', { u: [unitId] }, chair.token)).allMembers.find(
+    const taken = (await gql(demo.url, 'query($u:[ID!]){ allMembers(perPage: 50, filter: { grassrootsUnionId: $u }) { cardNumber } }', { u: [unitId] }, chair.token)).allMembers.find(
       (m: any) => m.cardNumber,
     ).cardNumber;
-    await page.goto(`${server.url}/#/members/create`);
+    await page.goto(`${demo.url}/#/members/create`);
     await page.locator('input[name="fullName"]').fill('Lý Thị Kiểm Tra');
     await page.getByLabel('Nữ').check();
     expect(await page.locator('input[name="email"]').getAttribute('type')).not.toBe('email');
@@ -107,7 +87,7 @@ describe('panel UX (issue 12)', () => {
     await screenshot(page, 'refusal-member-form');
 
     // Import: the template's dd/mm/yyyy, a date that does not exist, a missing gender, a card twice in the file.
-    await page.goto(`${server.url}/#/import`);
+    await page.goto(`${demo.url}/#/import`);
     await page.getByTestId('member-import').waitFor();
     const csv = [
       'Họ và tên *,Giới tính *,Ngày sinh,Số thẻ đoàn viên',
@@ -150,9 +130,9 @@ describe('panel UX (issue 12)', () => {
   });
 
   test('the nomination form offers what the unit may propose; "Sửa" only where it can be edited; a proposal at its own level waits for a second account', async () => {
-    const page = await open();
-    await login(page, server.url, 'ldld.thanhhoa');
-    await page.goto(`${server.url}/#/nominations/create`);
+    const page = await demo.open();
+    await login(page, demo.url, 'ldld.thanhhoa');
+    await page.goto(`${demo.url}/#/nominations/create`);
     await page.locator('input[name="awardTypeId"]').click();
     await page.getByRole('option').first().waitFor();
     const offered = await page.getByRole('option').allInnerTexts();
@@ -161,23 +141,23 @@ describe('panel UX (issue 12)', () => {
     expect(offered.filter((o) => /^(GK_CDCS|GK_CDCT|CDCS_VM)/.test(o))).toEqual([]);
 
     // The chair: a title its own grassroots union decides waits for the vice-chair's account, and says so.
-    const chair = await tokenOf(server.url, 'cdcs.soyte');
-    const unitId = (await gql(server.url, '{ me { scopeUnitId } }', {}, chair.token)).me.scopeUnitId;
+    const chair = await tokenOf(demo.url, 'cdcs.soyte');
+    const unitId = (await gql(demo.url, '{ me { scopeUnitId } }', {}, chair.token)).me.scopeUnitId;
     const m1 = await freshMember(chair.token, unitId, 'Mai Thị Bốn Mắt');
-    const own = (await gql(server.url, CREATE_NOMINATION, { t: await typeId(chair.token, 'GK_CDCS_CN'), y: YEAR, m: m1 }, chair.token)).createNomination.id;
+    const own = (await gql(demo.url, CREATE_NOMINATION, { t: await typeId(chair.token, 'GK_CDCS_CN'), y: YEAR, m: m1 }, chair.token)).createNomination.id;
     const m2 = await freshMember(chair.token, unitId, 'Tạ Thị Đã Rút');
-    const gone = (await gql(server.url, CREATE_NOMINATION, { t: await typeId(chair.token, 'GK_CDCS_CN'), y: YEAR, m: m2 }, chair.token)).createNomination.id;
-    await gql(server.url, 'mutation($id:ID!){ withdrawNomination(id:$id) { id } }', { id: gone }, chair.token);
+    const gone = (await gql(demo.url, CREATE_NOMINATION, { t: await typeId(chair.token, 'GK_CDCS_CN'), y: YEAR, m: m2 }, chair.token)).createNomination.id;
+    await gql(demo.url, 'mutation($id:ID!){ withdrawNomination(id:$id) { id } }', { id: gone }, chair.token);
 
-    const p2 = await open();
+    const p2 = await demo.open();
     await p2.setViewportSize({ width: 1366, height: 900 });
-    await login(p2, server.url, 'cdcs.soyte');
-    await p2.goto(`${server.url}/#/nominations/${gone}/show`);
+    await login(p2, demo.url, 'cdcs.soyte');
+    await p2.goto(`${demo.url}/#/nominations/${gone}/show`);
     await p2.locator('[data-status="WITHDRAWN"]').waitFor();
     expect(await p2.getByRole('link', { name: 'Sửa' }).count()).toBe(0);
     expect(await p2.getByTestId('withdraw-button').count()).toBe(0);
 
-    await p2.goto(`${server.url}/#/nominations/${own}/show`);
+    await p2.goto(`${demo.url}/#/nominations/${own}/show`);
     await p2.getByRole('link', { name: 'Sửa' }).waitFor();
     await p2.getByRole('button', { name: 'Gửi đề nghị' }).click();
     await notification(p2).getByText('Hồ sơ chờ một tài khoản khác cùng cấp của đơn vị bạn duyệt (nguyên tắc bốn mắt)').waitFor();
@@ -190,16 +170,16 @@ describe('panel UX (issue 12)', () => {
   });
 
   test('approving from a nomination’s page locks its other buttons during the undo window; a bulk approval clears the selection and locks its rows', async () => {
-    const fed = await tokenOf(server.url, 'ldld.thanhhoa');
-    const queue = (await gql(server.url, '{ allNominations(filter:{awaitingMyReview:true}, sortField:"updatedAt", sortOrder:"ASC") { id nomineeName } }', {}, fed.token))
+    const fed = await tokenOf(demo.url, 'ldld.thanhhoa');
+    const queue = (await gql(demo.url, '{ allNominations(filter:{awaitingMyReview:true}, sortField:"updatedAt", sortOrder:"ASC") { id nomineeName } }', {}, fed.token))
       .allNominations as Array<{ id: string; nomineeName: string }>;
     expect(queue.length).toBeGreaterThanOrEqual(3);
     const [one, ...rest] = queue;
 
-    const page = await open();
+    const page = await demo.open();
     await page.setViewportSize({ width: 1366, height: 900 });
-    await login(page, server.url, 'ldld.thanhhoa');
-    await page.goto(`${server.url}/#/nominations/${one.id}/show`);
+    await login(page, demo.url, 'ldld.thanhhoa');
+    await page.goto(`${demo.url}/#/nominations/${one.id}/show`);
     await page.getByTestId('approve-button').click();
     await page.getByTestId('pending-decision').waitFor();
     // During the undo window: return and reject are locked, nothing else can decide it.
@@ -218,12 +198,12 @@ describe('panel UX (issue 12)', () => {
     await page.locator('[data-status="PENDING"], [data-status="APPROVED"], [data-status="FORWARDED"]').first().waitFor();
     await page.getByTestId('pending-decision').waitFor({ state: 'detached', timeout: 30_000 });
     expect(await notification(page).getByText('xử lý trước bạn').count()).toBe(0);
-    const after = (await gql(server.url, 'query($id:ID!){ Nomination(id:$id) { status reviews { decision } } }', { id: one.id }, fed.token)).Nomination;
+    const after = (await gql(demo.url, 'query($id:ID!){ Nomination(id:$id) { status reviews { decision } } }', { id: one.id }, fed.token)).Nomination;
     expect(after.reviews.map((r: any) => r.decision)).toEqual(expect.arrayContaining(['APPROVE']));
     expect(after.reviews.filter((r: any) => r.decision === 'RETURN')).toEqual([]);
 
     // The desk: select two, approve in bulk; the selection bar is gone at once and the rows cannot be picked again.
-    await page.goto(`${server.url}/#/approvals`);
+    await page.goto(`${demo.url}/#/approvals`);
     const two = rest.slice(0, 2);
     for (const n of two) await row(page, n.nomineeName).first().locator('input[type="checkbox"]').check();
     await page.getByText('Đã chọn 2 mục').waitFor();
@@ -248,38 +228,37 @@ describe('panel UX (issue 12)', () => {
     for (const n of two) await row(page, n.nomineeName).waitFor({ state: 'detached', timeout: 30_000 });
     expect(await notification(page).getByText(/không xử lý được|xử lý trước bạn/).count()).toBe(0);
     for (const n of two) {
-      const s = (await gql(server.url, 'query($id:ID!){ Nomination(id:$id) { reviews { decision reviewer { username } } } }', { id: n.id }, fed.token)).Nomination;
+      const s = (await gql(demo.url, 'query($id:ID!){ Nomination(id:$id) { reviews { decision reviewer { username } } } }', { id: n.id }, fed.token)).Nomination;
       expect(s.reviews.filter((r: any) => r.decision === 'APPROVE' && r.reviewer?.username === 'ldld.thanhhoa')).toHaveLength(1);
     }
   });
 
   test('list state is kept per account: two accounts in two tabs of one browser do not share saved filters', async () => {
-    await browser?.close();
-    browser = await launchBrowser();
+    const browser = await demo.launch();
     const tabA = browser.page;
     const tabB = await browser.context.newPage();
-    await login(tabA, server.url, 'ldld.thanhhoa');
-    await login(tabB, server.url, 'analyst.thanhhoa');
+    await login(tabA, demo.url, 'ldld.thanhhoa');
+    await login(tabB, demo.url, 'analyst.thanhhoa');
 
-    await tabA.goto(`${server.url}/#/members`);
+    await tabA.goto(`${demo.url}/#/members`);
     await tabA.locator('input[name="q"]').fill('nguyen thi');
     await tabA.waitForURL(/filter=.*nguyen/);
     await tabA.locator('tbody tr').first().waitFor();
 
     // The analyst's list in the other tab starts unfiltered, and its own search does not reach the admin's.
-    await tabB.goto(`${server.url}/#/members`);
+    await tabB.goto(`${demo.url}/#/members`);
     await tabB.locator('tbody tr').first().waitFor();
     expect(await tabB.locator('input[name="q"]').inputValue()).toBe('');
     await tabB.locator('input[name="q"]').fill('zzzz khong ai');
     await tabB.waitForURL(/filter=.*zzzz/);
 
     // Each account finds its own saved search when it comes back to the list.
-    await tabA.goto(`${server.url}/#/`);
-    await tabA.goto(`${server.url}/#/members`);
+    await tabA.goto(`${demo.url}/#/`);
+    await tabA.goto(`${demo.url}/#/members`);
     await tabA.locator('tbody tr').first().waitFor();
     expect(await tabA.locator('input[name="q"]').inputValue()).toBe('nguyen thi');
-    await tabB.goto(`${server.url}/#/`);
-    await tabB.goto(`${server.url}/#/members`);
+    await tabB.goto(`${demo.url}/#/`);
+    await tabB.goto(`${demo.url}/#/members`);
     expect(await tabB.locator('input[name="q"]').inputValue()).toBe('zzzz khong ai');
     const keys = (await tabA.evaluate('Object.keys(localStorage).filter((k) => k.includes("members.listParams"))')) as string[];
     expect(keys.some((k) => k.includes('account:ldld.thanhhoa.'))).toBe(true);
@@ -287,27 +266,27 @@ describe('panel UX (issue 12)', () => {
   });
 
   test('the breadcrumb keeps an ancestor whose id equals the record’s id', async () => {
-    const admin = await tokenOf(server.url, 'admin');
-    const members = (await gql(server.url, '{ allMembers(perPage: 300, sortField: "id", sortOrder: "ASC") { id federationId unionId grassrootsUnionId teamId } }', {}, admin.token)).allMembers as any[];
+    const admin = await tokenOf(demo.url, 'admin');
+    const members = (await gql(demo.url, '{ allMembers(perPage: 300, sortField: "id", sortOrder: "ASC") { id federationId unionId grassrootsUnionId teamId } }', {}, admin.token)).allMembers as any[];
     const m = members.find((x) => [x.federationId, x.unionId, x.grassrootsUnionId, x.teamId].includes(x.id));
     expect(m).toBeDefined();
     const ids = [m.federationId, m.unionId, m.grassrootsUnionId, m.teamId].filter((v: string | null) => v != null);
     const names: string[] = [];
-    for (const id of ids) names.push((await gql(server.url, 'query($id:ID!){ orgUnit(id:$id) { ... on Federation { name } ... on Union { name } ... on GrassrootsUnion { name } ... on Team { name } } }', { id }, admin.token)).orgUnit.name);
+    for (const id of ids) names.push((await gql(demo.url, 'query($id:ID!){ orgUnit(id:$id) { ... on Federation { name } ... on Union { name } ... on GrassrootsUnion { name } ... on Team { name } } }', { id }, admin.token)).orgUnit.name);
 
-    const page = await open();
-    await login(page, server.url, 'admin');
-    await page.goto(`${server.url}/#/members/${m.id}/show`);
+    const page = await demo.open();
+    await login(page, demo.url, 'admin');
+    await page.goto(`${demo.url}/#/members/${m.id}/show`);
     const crumb = page.getByTestId('breadcrumb');
     for (const n of names) await crumb.getByText(n, { exact: true }).waitFor();
     expect(await crumb.locator('a').count()).toBe(names.length);
   });
 
   test('the audit trail in words; the dashboard names awards and its year card agrees with the chart', async () => {
-    const page = await open();
+    const page = await demo.open();
     await page.setViewportSize({ width: 1366, height: 900 });
-    await login(page, server.url, 'admin');
-    await page.goto(`${server.url}/#/auditEvents?filter=${encodeURIComponent(JSON.stringify({ entityType: 'Nomination' }))}`);
+    await login(page, demo.url, 'admin');
+    await page.goto(`${demo.url}/#/auditEvents?filter=${encodeURIComponent(JSON.stringify({ entityType: 'Nomination' }))}`);
     await page.locator('tbody tr').first().waitFor();
     // The action filter is in Vietnamese, as the column.
     await page.locator('[data-source="action"]').getByRole('combobox').click();
@@ -322,7 +301,7 @@ describe('panel UX (issue 12)', () => {
     const href = await link.getAttribute('href');
     expect(href).toMatch(/#\/nominations\/\d+\/show$/);
     // A workflow event, field by field, in words.
-    await page.goto(`${server.url}/#/auditEvents?filter=${encodeURIComponent(JSON.stringify({ entityType: 'Nomination', action: 'SUBMIT' }))}`);
+    await page.goto(`${demo.url}/#/auditEvents?filter=${encodeURIComponent(JSON.stringify({ entityType: 'Nomination', action: 'SUBMIT' }))}`);
     await page.locator('tbody tr').first().click();
     await page.waitForURL(/#\/auditEvents\/\d+\/show/);
     const table = page.locator('table').last();
@@ -334,10 +313,10 @@ describe('panel UX (issue 12)', () => {
     await screenshot(page, 'audit-event');
 
     // The dashboard: award names on the chart, the year card beside it agreeing with it.
-    const fedPage = await open();
+    const fedPage = await demo.open();
     await fedPage.setViewportSize({ width: 1366, height: 900 });
-    await login(fedPage, server.url, 'ldld.thanhhoa');
-    await fedPage.goto(`${server.url}/#/`);
+    await login(fedPage, demo.url, 'ldld.thanhhoa');
+    await fedPage.goto(`${demo.url}/#/`);
     await dashboardChecks(fedPage);
   });
 });
@@ -355,7 +334,7 @@ async function dashboardChecks(page: Page) {
     expect(legend).toContain(cardYear);
     // …and the same count as the chart's bars of that year.
     const token = JSON.parse((await page.evaluate('sessionStorage.getItem("congdoan.session")')) as string).token;
-    const stats = (await gql(server.url, '{ awardStats(by: [AWARD_TYPE, YEAR]) { year count } }', {}, token)).awardStats as Array<{ year: number; count: number }>;
+    const stats = (await gql(demo.url, '{ awardStats(by: [AWARD_TYPE, YEAR]) { year count } }', {}, token)).awardStats as Array<{ year: number; count: number }>;
     const inYear = stats.filter((s) => String(s.year) === cardYear).reduce((n, s) => n + s.count, 0);
     expect(await page.getByTestId('figure-awards').innerText()).toBe(String(inYear));
     await screenshot(page, 'dashboard');
@@ -365,9 +344,9 @@ async function dashboardChecks(page: Page) {
 
 describe('access by address', () => {
   test('an analyst typing /import is told it is not for them', async () => {
-    const p2 = await open();
-    await login(p2, server.url, 'analyst');
-    await p2.goto(`${server.url}/#/import`);
+    const p2 = await demo.open();
+    await login(p2, demo.url, 'analyst');
+    await p2.goto(`${demo.url}/#/import`);
     await p2.getByTestId('access-denied').waitFor();
     expect(await p2.getByTestId('member-import').count()).toBe(0);
     await expectNoEnglish(p2);

@@ -7,30 +7,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './browser';
-import { ensureAdminBuilt, gql, ROOT, login, screenshot, startDemoServer, tokenOf, type E2EServer } from './support';
+import { demoPanel, gql, ROOT, login, screenshot, tokenOf } from './support';
 
-jest.setTimeout(180_000);
-
-let server: E2EServer;
-let browser: TestBrowser | null = null;
-
-beforeAll(async () => {
-  ensureAdminBuilt();
-  server = await startDemoServer();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function open(viewport = { width: 1366, height: 900 }): Promise<Page> {
-  await browser?.close();
-  browser = await launchBrowser();
-  await browser.page.setViewportSize(viewport);
-  return browser.page;
-}
+const demo = demoPanel();
+const open = (viewport = { width: 1366, height: 900 }) => demo.open(viewport);
 
 /** The text of a PDF the page downloads when `click` runs, by poppler's pdftotext. */
 async function downloadedPdfText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string }> {
@@ -60,26 +40,26 @@ const squeeze = (s: string) => s.replace(/\s+/g, ' ');
 
 describe('printing a decision', () => {
   test('federation admin: a batch approval is one decision; its PDF and a certificate carry the number, every recipient and the diacritics', async () => {
-    const fed = await tokenOf(server.url, 'ldld.thanhhoa');
+    const fed = await tokenOf(demo.url, 'ldld.thanhhoa');
     const queue = (
-      await gql(server.url, '{ allNominations(filter:{awaitingMyReview:true}) { id nomineeName awardType { decidingLevel } } }', {}, fed.token)
+      await gql(demo.url, '{ allNominations(filter:{awaitingMyReview:true}) { id nomineeName awardType { decidingLevel } } }', {}, fed.token)
     ).allNominations as Array<{ id: string; nomineeName: string; awardType: { decidingLevel: string } }>;
     const own = queue.filter((n) => n.awardType.decidingLevel === 'FEDERATION').slice(0, 2);
     expect(own).toHaveLength(2);
     const results = (
-      await gql(server.url, 'mutation($ids:[ID!]!){ reviewNominations(ids:$ids, decision:APPROVE, comment:"Đồng ý") { id ok message } }', { ids: own.map((n) => n.id) }, fed.token)
+      await gql(demo.url, 'mutation($ids:[ID!]!){ reviewNominations(ids:$ids, decision:APPROVE, comment:"Đồng ý") { id ok message } }', { ids: own.map((n) => n.id) }, fed.token)
     ).reviewNominations as Array<{ ok: boolean; message: string | null }>;
     expect(results.map((r) => r.message ?? 'ok')).toEqual(['ok', 'ok']);
     const awards = (
-      await gql(server.url, '{ allAwards(filter:{nominationId:[' + own.map((n) => n.id).join(',') + ']}) { id decisionNumber decidedAt nomineeName } }', {}, fed.token)
+      await gql(demo.url, '{ allAwards(filter:{nominationId:[' + own.map((n) => n.id).join(',') + ']}) { id decisionNumber decidedAt nomineeName } }', {}, fed.token)
     ).allAwards as Array<{ id: string; decisionNumber: string; decidedAt: string; nomineeName: string }>;
     expect(awards).toHaveLength(2);
     expect(awards[0].decisionNumber).toBe(awards[1].decisionNumber);
     const number = awards[0].decisionNumber;
 
     const page = await open();
-    await login(page, server.url, 'ldld.thanhhoa');
-    await page.goto(`${server.url}/#/awards/${awards[0].id}/show`);
+    await login(page, demo.url, 'ldld.thanhhoa');
+    await page.goto(`${demo.url}/#/awards/${awards[0].id}/show`);
     await page.getByTestId('print-decision').waitFor();
     await screenshot(page, 'award-print');
     const decision = await downloadedPdfText(page, () => page.getByTestId('print-decision').click());
@@ -94,7 +74,7 @@ describe('printing a decision', () => {
     expect(text).toContain(`ngày ${d} tháng ${m} năm ${y}`);
     for (const a of awards) expect(text).toContain(a.nomineeName);
     // The signer: the federation's account that approved.
-    expect(text).toContain((await gql(server.url, '{ me { fullName } }', {}, fed.token)).me.fullName);
+    expect(text).toContain((await gql(demo.url, '{ me { fullName } }', {}, fed.token)).me.fullName);
 
     const certificate = await downloadedPdfText(page, () => page.getByTestId('print-certificate').click());
     const c = squeeze(certificate.text);
@@ -118,9 +98,9 @@ describe('on a phone (390 × 844)', () => {
 
   test('federation admin: the main lists fit the screen, keep the page title in the app bar, and the account menu and list actions are reachable', async () => {
     const page = await open(PHONE);
-    await login(page, server.url, 'ldld.thanhhoa');
+    await login(page, demo.url, 'ldld.thanhhoa');
     for (const [path, title] of lists) {
-      await page.goto(`${server.url}/#/${path}`);
+      await page.goto(`${demo.url}/#/${path}`);
       // A row of the list, as a phone list (react-admin's SimpleList), not the desktop table.
       await page.locator('[data-testid="phone-list"] li, [data-testid="approvals-empty"]').first().waitFor();
       expect(await page.locator('table').count()).toBe(0);
@@ -139,7 +119,7 @@ describe('on a phone (390 × 844)', () => {
       if (path === 'nominations') await screenshot(page, 'nomination-list-phone');
     }
     // List actions: the export menu opens and its items are on the screen.
-    await page.goto(`${server.url}/#/members`);
+    await page.goto(`${demo.url}/#/members`);
     await page.locator('[data-testid="phone-list"] li').first().waitFor();
     await page.getByRole('button', { name: 'Thêm bộ lọc' }).click();
     const gender = page.getByRole('menu').getByText('Giới tính', { exact: true });
@@ -189,15 +169,15 @@ describe('the figures page', () => {
   }
 
   test('analyst: how many women members each union of Thanh Hóa has, as the API answers it; small groups hidden; a grassroots union directly under the federation; CSV', async () => {
-    const { token } = await tokenOf(server.url, 'analyst');
-    const fed = (await gql(server.url, '{ allFederations(filter:{q:"thanh hoa"}) { id name } }', {}, token)).allFederations[0];
+    const { token } = await tokenOf(demo.url, 'analyst');
+    const fed = (await gql(demo.url, '{ allFederations(filter:{q:"thanh hoa"}) { id name } }', {}, token)).allFederations[0];
     const women = (
-      await gql(server.url, 'query($u:ID){ memberStats(by:[CHILD_UNIT], unitId:$u, filter:{gender:[FEMALE]}) { count unit { ... on Union { name } ... on GrassrootsUnion { name } } } }', { u: fed.id }, token)
+      await gql(demo.url, 'query($u:ID){ memberStats(by:[CHILD_UNIT], unitId:$u, filter:{gender:[FEMALE]}) { count unit { ... on Union { name } ... on GrassrootsUnion { name } } } }', { u: fed.id }, token)
     ).memberStats as Array<{ count: number; unit: { name: string } }>;
     expect(women.length).toBeGreaterThanOrEqual(2);
 
     const page = await open();
-    await login(page, server.url, 'analyst');
+    await login(page, demo.url, 'analyst');
     await page.getByRole('menuitem', { name: 'Số liệu thống kê' }).click();
     await page.waitForURL(/#\/figures/);
     await page.getByRole('heading', { level: 1, name: 'Số liệu thống kê' }).waitFor();
@@ -220,10 +200,10 @@ describe('the figures page', () => {
     for (const w of women) expect(csv).toContain(`${w.unit.name},${w.count}`);
 
     // By ethnicity: the groups of 1 to 4 women are left out, as the API leaves them out for an analyst.
-    const { token: adminToken } = await tokenOf(server.url, 'admin');
+    const { token: adminToken } = await tokenOf(demo.url, 'admin');
     const q = 'query($u:ID){ memberStats(by:[ETHNICITY], unitId:$u, filter:{gender:[FEMALE]}) { ethnicity count } }';
-    const all = (await gql(server.url, q, { u: fed.id }, adminToken)).memberStats as Array<{ ethnicity: string; count: number }>;
-    const masked = (await gql(server.url, q, { u: fed.id }, token)).memberStats as Array<{ ethnicity: string; count: number }>;
+    const all = (await gql(demo.url, q, { u: fed.id }, adminToken)).memberStats as Array<{ ethnicity: string; count: number }>;
+    const masked = (await gql(demo.url, q, { u: fed.id }, token)).memberStats as Array<{ ethnicity: string; count: number }>;
     const small = all.filter((g) => g.count < 5);
     expect(small.length).toBeGreaterThan(0);
     await choose(page, 'figures-rows-by', 'Dân tộc');
@@ -234,10 +214,10 @@ describe('the figures page', () => {
 
     // A grassroots union directly under the federation (no union above it) is reachable too.
     const direct = (
-      await gql(server.url, 'query($f:[ID!]){ allGrassrootsUnions(filter:{federationId:$f}, perPage:500) { id name unionId } }', { f: [fed.id] }, token)
+      await gql(demo.url, 'query($f:[ID!]){ allGrassrootsUnions(filter:{federationId:$f}, perPage:500) { id name unionId } }', { f: [fed.id] }, token)
     ).allGrassrootsUnions.find((g: { unionId: string | null }) => g.unionId == null) as { id: string; name: string };
     expect(direct).toBeTruthy();
-    const byGender = (await gql(server.url, 'query($u:ID){ memberStats(by:[GENDER], unitId:$u) { gender count } }', { u: direct.id }, token)).memberStats as Array<{ gender: string; count: number }>;
+    const byGender = (await gql(demo.url, 'query($u:ID){ memberStats(by:[GENDER], unitId:$u) { gender count } }', { u: direct.id }, token)).memberStats as Array<{ gender: string; count: number }>;
     await choose(page, 'figures-gender', 'Tất cả');
     await choose(page, 'figures-rows-by', 'Giới tính');
     await pickUnit(page, direct.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().split(' ').slice(-3).join(' '), direct.name);
@@ -247,8 +227,8 @@ describe('the figures page', () => {
 
   test('figures on a phone: no horizontal scroll, the title in the app bar', async () => {
     const page = await open({ width: 390, height: 844 });
-    await login(page, server.url, 'analyst');
-    await page.goto(`${server.url}/#/figures`);
+    await login(page, demo.url, 'analyst');
+    await page.goto(`${demo.url}/#/figures`);
     await page.getByTestId('figures-table').waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await expect(page.locator('#react-admin-title').innerText()).resolves.toContain('Số liệu thống kê');

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
+import { launchBrowser, type TestBrowser } from './browser';
 import { startApp, type RunningApp } from '../../server/app';
 import { loadConfig, type Config } from '../../server/config';
 
@@ -38,13 +39,20 @@ export interface E2EServer {
   stop(): Promise<void>;
 }
 
-/** The real server with the embedded demo data, on a temporary SQLite file and a free port. */
-export async function startDemoServer(): Promise<E2EServer> {
+/**
+ * The real server with the embedded demo data, on a temporary SQLite file and a free port. `env`
+ * changes the environment it reads its configuration from (undefined: unset).
+ */
+export async function startDemoServer(env: Record<string, string | undefined> = {}): Promise<E2EServer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'congdoan-e2e-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', SQLITE_DEFAULT_PATH: path.join(dir, 'cd.db') };
-  delete env.DATABASE_URL;
-  delete env.SEED_DEMO;
-  const config = { ...loadConfig(env), port: 0, databaseUrl: undefined };
+  const base: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'test', SQLITE_DEFAULT_PATH: path.join(dir, 'cd.db') };
+  delete base.DATABASE_URL;
+  delete base.SEED_DEMO;
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete base[k];
+    else base[k] = v;
+  }
+  const config = { ...loadConfig(base), port: 0, databaseUrl: undefined };
   const app = await startApp(config, () => undefined);
   return {
     app,
@@ -55,6 +63,58 @@ export async function startDemoServer(): Promise<E2EServer> {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The preamble of a panel test file, called once at its top: the panel built and the demo server
+ * started before the file's tests (stopped after them), and a fresh browser (fresh profile: signed
+ * out) for each scenario, the last one closed at the end.
+ *
+ *   const demo = demoPanel();
+ *   test('…', async () => { const page = await demo.open(); await login(page, demo.url, 'admin'); … });
+ */
+export function demoPanel({ timeout = 180_000, startTimeout = 240_000, env }: { timeout?: number; startTimeout?: number; env?: Record<string, string | undefined> } = {}) {
+  jest.setTimeout(timeout);
+  let server: E2EServer | undefined;
+  let browser: TestBrowser | null = null;
+  beforeAll(async () => {
+    ensureAdminBuilt();
+    server = await startDemoServer(env);
+  }, startTimeout);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server(): E2EServer {
+      if (!server) throw new Error('the demo server is not started yet (demoPanel() starts it in beforeAll)');
+      return server;
+    },
+    get url(): string {
+      return this.server.url;
+    },
+    /** A new browser in place of the last one (its context opens more tabs). */
+    async launch(viewport?: { width: number; height: number }): Promise<TestBrowser> {
+      await browser?.close();
+      browser = await launchBrowser();
+      if (viewport) await browser.page.setViewportSize(viewport);
+      return browser;
+    },
+    /** The page of a new browser. */
+    async open(viewport?: { width: number; height: number }): Promise<Page> {
+      return (await this.launch(viewport)).page;
+    },
+  };
+}
+
+/** Records every CSP violation of the page in `violations` (the console's report and the DOM event alike). */
+export async function recordCspViolations(page: Page, violations: string[]): Promise<void> {
+  page.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy|CSP violation/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(
+    "document.addEventListener('securitypolicyviolation', (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI + ' at ' + e.sourceFile + ':' + e.lineNumber))",
+  );
 }
 
 /** Signs in through the login page; resolves once the app has left it. */

@@ -8,38 +8,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, type TestBrowser } from './browser';
-import { ensureAdminBuilt, gql, login, screenshot, startDemoServer, tokenOf, type E2EServer } from './support';
+import { demoPanel, gql, login, screenshot, tokenOf } from './support';
 
-jest.setTimeout(180_000);
-
-let server: E2EServer;
-let browser: TestBrowser | null = null;
+const demo = demoPanel();
 const errors: string[] = [];
 
-beforeAll(async () => {
-  ensureAdminBuilt();
-  server = await startDemoServer();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function open(): Promise<Page> {
-  await browser?.close();
-  browser = await launchBrowser();
+  const page = await demo.open();
   // The CSP forbids eval and remote fonts: any violation (pdfmake included) fails the test.
-  browser.page.on('console', (m) => {
+  page.on('console', (m) => {
     if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
   });
-  return browser.page;
+  return page;
 }
 
 async function unitIdOf(code: string): Promise<string> {
-  const { token } = await tokenOf(server.url, 'admin');
-  const r = await gql(server.url, 'query($c:[String!]){ allUnions(filter:{code:$c}) { id } allGrassrootsUnions(filter:{code:$c}) { id } allFederations(filter:{code:$c}) { id } }', { c: [code] }, token);
+  const { token } = await tokenOf(demo.url, 'admin');
+  const r = await gql(demo.url, 'query($c:[String!]){ allUnions(filter:{code:$c}) { id } allGrassrootsUnions(filter:{code:$c}) { id } allFederations(filter:{code:$c}) { id } }', { c: [code] }, token);
   return [...r.allUnions, ...r.allGrassrootsUnions, ...r.allFederations][0].id;
 }
 
@@ -49,7 +34,7 @@ describe('the year in the panel', () => {
   test('the year report of Công đoàn Viên chức tỉnh Thanh Hóa, 2023: the article’s figures on the page and in the PDF', async () => {
     const cdvc = await unitIdOf('CDVC-TH');
     const page = await open();
-    await login(page, server.url, 'cdvc.thanhhoa');
+    await login(page, demo.url, 'cdvc.thanhhoa');
     // The menu has the new section.
     await page.getByText('Năm công đoàn').first().waitFor();
     await page.getByRole('menuitem', { name: 'Báo cáo năm' }).waitFor();
@@ -121,8 +106,8 @@ describe('the year in the panel', () => {
 
   test('a record page: a union admin creates a target, sees it in the list with its computed rate and status; the list on a phone', async () => {
     const page = await open();
-    await login(page, server.url, 'cdvc.thanhhoa');
-    await page.goto(`${server.url}/#/targets/create`);
+    await login(page, demo.url, 'cdvc.thanhhoa');
+    await page.goto(`${demo.url}/#/targets/create`);
     // The account's own union is chosen already.
     await page.waitForFunction(() => (globalThis as any).document.querySelector('input[name="unitId"]')?.value === 'Công đoàn Viên chức tỉnh Thanh Hóa');
     await page.locator('input[name="year"]').fill('2025');
@@ -141,13 +126,13 @@ describe('the year in the panel', () => {
     expect(await page.getByTestId('target-rate').first().innerText()).toBe('115 %');
     await page.getByText('Vượt chỉ tiêu').first().waitFor();
 
-    await page.goto(`${server.url}/#/targets?filter=${encodeURIComponent(JSON.stringify({ year: 2025 }))}`);
+    await page.goto(`${demo.url}/#/targets?filter=${encodeURIComponent(JSON.stringify({ year: 2025 }))}`);
     const created = row(page, 'Vượt chỉ tiêu');
     await created.first().waitFor();
     expect(await created.first().innerText()).toMatch(/40\s+46\s+115 %/);
     await page.locator('.MuiSnackbar-root').waitFor({ state: 'detached', timeout: 15_000 });
     await page.setViewportSize({ width: 1366, height: 900 });
-    await page.goto(`${server.url}/#/targets?filter=${encodeURIComponent(JSON.stringify({ year: 2023 }))}`);
+    await page.goto(`${demo.url}/#/targets?filter=${encodeURIComponent(JSON.stringify({ year: 2023 }))}`);
     await page.locator('tbody tr').first().waitFor();
     await screenshot(page, 'year-targets');
     await page.setViewportSize({ width: 390, height: 844 });
@@ -158,15 +143,15 @@ describe('the year in the panel', () => {
 
   test('the import of targets: a sheet with bad rows is refused with Vietnamese row errors and writes nothing; the good sheet (Vietnamese numbers) is written whole', async () => {
     const cdvc = await unitIdOf('CDVC-TH');
-    const { token } = await tokenOf(server.url, 'admin');
+    const { token } = await tokenOf(demo.url, 'admin');
     const targetsOf2024 = async () =>
-      (await gql(server.url, 'query($u:[ID!]){ allTargets(filter:{unitId:$u, year:[2024]}) { planned actual rate reportedRate indicator { code } } }', { u: [cdvc] }, token)).allTargets as any[];
+      (await gql(demo.url, 'query($u:[ID!]){ allTargets(filter:{unitId:$u, year:[2024]}) { planned actual rate reportedRate indicator { code } } }', { u: [cdvc] }, token)).allTargets as any[];
     const before = (await targetsOf2024()).length;
     const csv = (lines: string[][]) => Buffer.from('\ufeff' + lines.map((l) => l.map((c) => `"${c}"`).join(',')).join('\r\n'), 'utf8');
     const header = ['Năm', 'Mã chỉ số', 'Nguồn chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ theo báo cáo (%)', 'Ghi chú'];
 
     const page = await open();
-    await login(page, server.url, 'cdvc.thanhhoa');
+    await login(page, demo.url, 'cdvc.thanhhoa');
     await page.getByRole('menuitem', { name: 'Nhập chỉ tiêu, thăm hỏi' }).click();
     await page.getByTestId('year-import').waitFor();
     await page.waitForFunction(() => (globalThis as any).document.querySelector('input[name="unitId"]')?.value === 'Công đoàn Viên chức tỉnh Thanh Hóa');

@@ -4,28 +4,13 @@
  * Vietnamese forms, sees it in the list, and is told in Vietnamese when the server refuses one.
  */
 import { vi } from '../../admin/src/i18n/vi';
-import { launchBrowser, type TestBrowser } from './browser';
-import { ensureAdminBuilt, login, startDemoServer, type E2EServer } from './support';
+import { demoPanel, login } from './support';
 
-jest.setTimeout(180_000);
-
-let server: E2EServer;
-let browser: TestBrowser | null = null;
-
-beforeAll(async () => {
-  ensureAdminBuilt();
-  server = await startDemoServer();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const demo = demoPanel();
 
 test('a grassroots chair records its year-end conference and sees it listed', async () => {
-  browser = await launchBrowser();
-  const page = browser.page;
-  await login(page, server.url, 'cdcs.soyte');
+  const page = await demo.open();
+  await login(page, demo.url, 'cdcs.soyte');
   await page.getByText('Năm công đoàn').first().waitFor();
   await page.getByRole('menuitem', { name: 'Hội nghị tổng kết năm' }).click();
   await page.waitForURL(/#\/yearEndConferences/);
@@ -48,7 +33,7 @@ test('a grassroots chair records its year-end conference and sees it listed', as
   await page.getByRole('columnheader', { name: 'Số người dự' }).waitFor();
 
   // A second one for the same year: the server refuses, the form says so.
-  await page.goto(`${server.url}/#/yearEndConferences/create`);
+  await page.goto(`${demo.url}/#/yearEndConferences/create`);
   await ownUnitChosen();
   await page.locator('input[name="year"]').fill(String(lastYear));
   await page.locator('input[name="heldOn"]').fill(`20/01/${lastYear + 1}`);
