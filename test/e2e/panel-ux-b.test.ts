@@ -199,6 +199,15 @@ describe('the figures page', () => {
     const csv = fs.readFileSync(await download.path(), 'utf8');
     for (const w of women) expect(csv).toContain(`${w.unit.name},${w.count}`);
 
+    // The settings are in the page's address: after a reload (or from a link sent to a colleague)
+    // the same unit, filter and table are shown.
+    expect(page.url()).toMatch(/#\/figures\?.*gender=FEMALE/);
+    await page.reload();
+    await page.getByTestId('figures-table').locator('tbody tr').first().waitFor();
+    expect(await page.getByTestId('figures-unit').locator('input').inputValue()).toBe(fed.name);
+    expect(await until(async () => (await tableRows(page)).length, women.length)).toBe(women.length);
+    expect((await tableRows(page)).map(([label, count]) => [label, number(count)]).sort()).toEqual(women.map((w) => [w.unit.name, w.count]).sort());
+
     // By ethnicity: the groups of 1 to 4 women are left out, as the API leaves them out for an analyst.
     const { token: adminToken } = await tokenOf(demo.url, 'admin');
     const q = 'query($u:ID){ memberStats(by:[ETHNICITY], unitId:$u, filter:{gender:[FEMALE]}) { ethnicity count } }';

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   Alert,
@@ -36,6 +37,8 @@ const FiguresChart = lazy(() => import('./FiguresChart'));
 const SUBJECT_PERMISSION = { members: 'ReadMember', awards: 'ReadAward', nominations: 'ReadNomination' } as const;
 
 type Choice = 'ALL' | string;
+const MEMBER_STATUS_CHOICES = ['ACTIVE', 'LEFT'];
+const NOMINATION_STATUS_CHOICES = ['PENDING', 'FORWARDED', 'APPROVED', 'REJECTED', 'RETURNED', 'DRAFT', 'WITHDRAWN'];
 
 /**
  * Figures for analysts and admins: members, awards or nominations under any unit of one's scope,
@@ -47,20 +50,46 @@ export const FiguresPage = () => {
   const dataProvider = useDataProvider<CongDoanDataProvider>();
   const user = useSessionUser();
   const subjects = (Object.keys(SUBJECT_PERMISSION) as Subject[]).filter((s) => hasPermission(user, SUBJECT_PERMISSION[s]));
-  const [subject, setSubject] = useState<Subject>(subjects[0] ?? 'members');
-  const [unit, setUnit] = useState<UnitOption | null>(null);
-  const [year, setYear] = useState<Choice>('ALL');
-  const [rowsBy, setRowsBy] = useState<Dimension>('CHILD_UNIT');
-  const [columnsBy, setColumnsBy] = useState<Dimension | 'NONE'>('NONE');
-  const [gender, setGender] = useState<Choice>('ALL');
-  const [status, setStatus] = useState<Choice>(subject === 'members' ? 'ACTIVE' : 'ALL');
+  // The settings live in the page's address (#/figures?subject=…&by=…): a figure can be bookmarked,
+  // shared with a colleague of the same scope, and is still there after a reload or going back.
+  const [search, setSearch] = useSearchParams();
+  const setParams = (changes: Record<string, string | null>) =>
+    setSearch(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) v === null ? next.delete(k) : next.set(k, v);
+        return next;
+      },
+      { replace: true },
+    );
+  const subject: Subject = subjects.includes(search.get('subject') as Subject) ? (search.get('subject') as Subject) : (subjects[0] ?? 'members');
+  const dims = DIMENSIONS[subject] as readonly string[];
+  const unitLevel = search.get('unitLevel');
+  const unit: UnitOption | null =
+    search.get('unit') && search.get('unitName') && unitLevel && ['FEDERATION', 'UNION', 'GRASSROOTS', 'TEAM'].includes(unitLevel)
+      ? { id: search.get('unit')!, name: search.get('unitName')!, level: unitLevel as UnitOption['level'] }
+      : null;
+  const year: Choice = /^\d{4}$/.test(search.get('year') ?? '') ? search.get('year')! : 'ALL';
+  const rowsBy = (dims.includes(search.get('rows') ?? '') ? search.get('rows') : 'CHILD_UNIT') as Dimension;
+  const columnsBy = (dims.includes(search.get('columns') ?? '') ? search.get('columns') : 'NONE') as Dimension | 'NONE';
+  const gender: Choice = ['FEMALE', 'MALE'].includes(search.get('gender') ?? '') ? search.get('gender')! : 'ALL';
+  const statuses = subject === 'members' ? MEMBER_STATUS_CHOICES : subject === 'nominations' ? NOMINATION_STATUS_CHOICES : [];
+  const status: Choice = ['ALL', ...statuses].includes(search.get('status') ?? '') ? search.get('status')! : subject === 'members' ? 'ACTIVE' : 'ALL';
+  const setUnit = (u: UnitOption | null) => setParams({ unit: u?.id ?? null, unitName: u?.name ?? null, unitLevel: u?.level ?? null });
+  const setYear = (v: string) => setParams({ year: v === 'ALL' ? null : v });
+  const setRowsBy = (v: Dimension) => setParams({ rows: v });
+  const setColumnsBy = (v: Dimension | 'NONE') => setParams({ columns: v === 'NONE' ? null : v });
+  const setGender = (v: string) => setParams({ gender: v === 'ALL' ? null : v });
+  const setStatus = (v: string) => setParams({ status: v });
 
   const changeSubject = (s: Subject) => {
-    setSubject(s);
-    const dims = DIMENSIONS[s] as readonly string[];
-    if (!dims.includes(rowsBy)) setRowsBy('CHILD_UNIT');
-    if (columnsBy !== 'NONE' && !dims.includes(columnsBy)) setColumnsBy('NONE');
-    setStatus(s === 'members' ? 'ACTIVE' : 'ALL');
+    const next = DIMENSIONS[s] as readonly string[];
+    setParams({
+      subject: s,
+      ...(next.includes(rowsBy) ? {} : { rows: null }),
+      ...(columnsBy !== 'NONE' && !next.includes(columnsBy) ? { columns: null } : {}),
+      status: null,
+    });
   };
 
   const params = useMemo<FiguresParams>(() => {
@@ -141,13 +170,13 @@ export const FiguresPage = () => {
             {subject === 'members' &&
               select(translate('resources.members.fields.gender'), gender, setGender, [['ALL', translate('cd.figures.all')], ['FEMALE', translate('cd.enums.Gender.FEMALE')], ['MALE', translate('cd.enums.Gender.MALE')]], 'figures-gender')}
             {subject === 'members' &&
-              select(translate('resources.members.fields.status'), status, setStatus, [['ALL', translate('cd.figures.all')], ['ACTIVE', translate('cd.enums.MemberStatus.ACTIVE')], ['LEFT', translate('cd.enums.MemberStatus.LEFT')]], 'figures-status')}
+              select(translate('resources.members.fields.status'), status, setStatus, [['ALL', translate('cd.figures.all')], ...MEMBER_STATUS_CHOICES.map((s): [string, string] => [s, translate(`cd.enums.MemberStatus.${s}`)])], 'figures-status')}
             {subject === 'nominations' &&
               select(
                 translate('resources.nominations.fields.status'),
                 status,
                 setStatus,
-                [['ALL', translate('cd.figures.all')], ...['PENDING', 'FORWARDED', 'APPROVED', 'REJECTED', 'RETURNED', 'DRAFT', 'WITHDRAWN'].map((s): [string, string] => [s, translate(`cd.enums.NominationStatus.${s}`)])],
+                [['ALL', translate('cd.figures.all')], ...NOMINATION_STATUS_CHOICES.map((s): [string, string] => [s, translate(`cd.enums.NominationStatus.${s}`)])],
                 'figures-status',
               )}
           </Stack>
