@@ -115,6 +115,22 @@ export const LIMITS = {
    * about 0.5 MB in memory at once, whatever the length of the whole list.
    */
   exportPage: 1000,
+  /**
+   * Largest amount or quantity in one record of the union's year (a welfare record's or an
+   * initiative's VND, a target's planned, actual or printed value, a rule's threshold): 10^15, a
+   * million billion đồng, beyond any union's budget (the demo's largest figure is 4.5 billion).
+   * Under 2^53, so whole đồng stay exact, and any sum the year report makes of them stays finite
+   * (a record of 1.7 × 10^308 made the sums, and the report, fail for every reader of the unit).
+   */
+  yearAmount: 1e15,
+  /**
+   * Largest count in one record of the union's year (visits or gifts in a welfare record, people
+   * convened to or attending a meeting): a million, more than the members of the largest federation
+   * (Hồ Chí Minh City's, about 1.4 million, would be several records). The year report adds these
+   * counts into 32-bit GraphQL Ints: at a million each, 2,147 records of one year are needed to
+   * reach that bound, where one record of 2^31 - 1 reached it at the second.
+   */
+  yearCount: 1_000_000,
   /** How long a signed export link (exportUrl) stays valid, in ms: enough to start the download it was made for. */
   exportLinkMs: 60_000,
 } as const;

@@ -221,6 +221,9 @@ export class ResourceService<E extends Row> {
         v = v.trim();
         if (v === '') v = null;
       }
+      // A column that holds no NULL takes no null, explicit or blank: refused here, naming the field,
+      // before the database would refuse it as an internal error (updateX(name: null), name: "   ").
+      if (v === null && column && !column.isNullable) throw badInput(prop, 'is required', { rule: 'REQUIRED' });
       out[prop] = v;
     }
     return out as Partial<E>;

@@ -9,6 +9,7 @@ import { OrgUnit } from '../org/org-unit.entity';
 import { Congress } from './congress.entity';
 import { Target } from './target.entity';
 import { InitiativeStatus, RatingLevel, WelfareKind } from './year.enums';
+import { yearRefusal } from './year.rules';
 import type { CongressService, TargetService } from './year.service';
 
 /**
@@ -86,8 +87,9 @@ export class YearReportService {
    * ancestor's name.
    */
   async report(caller: Caller, unitId: number, year: number): Promise<YearReportData> {
-    const max = currentYear() + 5;
-    if (!Number.isInteger(year) || year < 1990 || year > max) throw badInput('year', `must be a year between 1990 and ${max}`);
+    // The years the records themselves take (year.rules.ts): any year a record can be of is reported.
+    const why = yearRefusal(year, 'plan', currentYear());
+    if (why) throw badInput('year', why);
     const scope = scopePredicate(caller.scope, 'u', { via: 'ancestors' });
     const unit = await this.db.ds.getRepository(OrgUnit).createQueryBuilder('u').where(scope.sql, scope.params).andWhere('u.id = :unitId', { unitId }).getOne();
     if (!unit) throw notFound('OrgUnit', unitId);

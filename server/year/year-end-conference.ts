@@ -8,7 +8,8 @@ import { Located, Location } from '../kit/located';
 import { OrgService } from '../org/org.service';
 import { unitRef } from '../org/org.types';
 import { declareYearRecord } from './record';
-import { atLeast, dateIn, UnitRecordService, yearIn } from './year.service';
+import { atLeast, atMost, dateIn, UnitRecordService, yearIn } from './year.service';
+import { LIMITS } from '../common/limits';
 
 /**
  * Hội nghị tổng kết năm: the meeting at which a unit reviews its year (held in the year or early
@@ -55,6 +56,7 @@ export class YearEndConferenceService extends UnitRecordService<YearEndConferenc
     const heldYear = Number(c.heldOn.slice(0, 4));
     if (heldYear !== c.year && heldYear !== c.year + 1) throw badInput('heldOn', `must be in ${c.year} or ${c.year + 1}`);
     atLeast('attendees', c.attendees, 0, true);
+    atMost('attendees', c.attendees, LIMITS.yearCount);
     const other = await this.repo(em).findOneBy({ unitId: c.unitId, year: c.year });
     if (other && other.id !== c.id) throw this.duplicateRefusal(c);
   }

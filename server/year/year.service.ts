@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
 import { currentYear, today } from '../common/clock';
 import { isIsoDate, parseId } from '../common/input';
+import { LIMITS } from '../common/limits';
 import { searchKey } from '../common/text';
 import { Db } from '../db/dialect';
 import { groupByKeys, LoaderKey, Req } from '../kit/loaders';
@@ -24,7 +25,7 @@ import { CommitteeSeat, CommitteeSeatResource, Congress, CongressResource } from
 import { RuleThreshold, RuleThresholdResource } from './threshold.entity';
 import {
   authorsToCheck, chairSlot, clusterDeleteRefusal, clusterRank, datesInOrder, inSubtree, isWholeVnd, leaderSlot, notInFuture, strictlyBelow,
-  thresholdDeleteRefusal, yearOpenFor, yearRefusal, YearKind,
+  targetRate, thresholdDeleteRefusal, yearOpenFor, yearRefusal, YearKind,
 } from './year.rules';
 
 type Input = Record<string, unknown>;
@@ -48,6 +49,14 @@ export function atLeast(field: string, v: unknown, min: number, integer = false)
   if (typeof v !== 'number' || !Number.isFinite(v) || v < min || (integer && !Number.isInteger(v))) {
     throw badInput(field, `must be ${integer ? 'a whole number ' : ''}at least ${min}`);
   }
+}
+
+/**
+ * No larger than `max` (LIMITS.yearAmount for amounts and values, LIMITS.yearCount for counts): a
+ * record's figures are added up by the year report, and a sum must stay a number a client can read.
+ */
+export function atMost(field: string, v: unknown, max: number): void {
+  if (typeof v === 'number' && v > max) throw badInput(field, `must be at most ${max.toLocaleString('en-US')}`, { rule: 'TOO_LARGE', max });
 }
 
 function score0to100(field: string, v: unknown): void {
@@ -323,8 +332,14 @@ export class TargetService extends UnitRecordService<Target> {
   protected async rules(em: EntityManager, _caller: Caller, t: Target, unit: OrgUnit, _input: Input, before: Target | null) {
     yearIn('year', t.year, 'plan');
     if (typeof t.planned !== 'number' || !Number.isFinite(t.planned) || t.planned <= 0) throw badInput('planned', 'must be more than 0');
+    atMost('planned', t.planned, LIMITS.yearAmount);
     atLeast('actual', t.actual, 0);
+    atMost('actual', t.actual, LIMITS.yearAmount);
     atLeast('reportedRate', t.reportedRate, 0);
+    atMost('reportedRate', t.reportedRate, LIMITS.yearAmount);
+    // The server computes the rate (actual ÷ planned × 100): a plan so small beside its result that
+    // the rate is no finite number would break every read of the target (GraphQL has no Infinity).
+    if (!Number.isFinite(targetRate(t.planned, t.actual) ?? 0)) throw badInput('planned', 'is too small for its actual: the rate would not be a number');
     const indicatorId = Number(t.indicatorId);
     const indicator = Number.isSafeInteger(indicatorId) ? await em.getRepository(Indicator).findOneBy({ id: indicatorId }) : null;
     if (!indicator) throw badInput('indicatorId', `indicator ${String(t.indicatorId)} does not exist`);
@@ -361,7 +376,9 @@ export class WelfareRecordService extends UnitRecordService<WelfareRecord> {
     if (!notInFuture(w.date, today())) throw badInput('date', 'cannot be in the future');
     w.year = Number(w.date.slice(0, 4));
     atLeast('count', w.count, 1, true);
+    atMost('count', w.count, LIMITS.yearCount);
     if (typeof w.amount !== 'number' || !isWholeVnd(w.amount)) throw badInput('amount', 'must be whole đồng, not negative');
+    atMost('amount', w.amount, LIMITS.yearAmount);
     // The member helped stays on the record after leaving the unit; a member named now must be of its subtree.
     if (w.memberId != null && w.memberId !== before?.memberId) w.memberId = (await memberOf(em, unit, w.memberId, 'memberId')).id;
   }
@@ -387,6 +404,7 @@ export class InitiativeService extends UnitRecordService<Initiative> {
     yearIn('year', i.year, 'done');
     atLeast('benefit', i.benefit, 0);
     if (i.benefit != null && !isWholeVnd(i.benefit)) throw badInput('benefit', 'must be whole đồng');
+    atMost('benefit', i.benefit, LIMITS.yearAmount);
     i.searchKey = searchKey(i.title).slice(0, 600);
     if (input.authorMemberIds === undefined && before) return;
     if (!Array.isArray(input.authorMemberIds) || input.authorMemberIds.length === 0) throw badInput('authorMemberIds', 'at least one author');
@@ -440,6 +458,7 @@ export class CongressService extends UnitRecordService<Congress> {
     if (!Number.isInteger(c.termEndYear) || c.termEndYear <= c.termStartYear) throw badInput('termEndYear', 'must be after termStartYear');
     if (c.termEndYear > c.termStartYear + 10) throw badInput('termEndYear', 'a term lasts at most 10 years');
     atLeast('convenedCount', c.convenedCount, 1, true);
+    atMost('convenedCount', c.convenedCount, LIMITS.yearCount);
     atLeast('attendedCount', c.attendedCount, 0, true);
     if (c.attendedCount > c.convenedCount) throw badInput('attendedCount', 'cannot exceed convenedCount');
   }
@@ -504,8 +523,9 @@ export class RuleThresholdService extends ResourceService<RuleThreshold> {
 
   protected async prepare(_em: EntityManager, _caller: Caller, t: RuleThreshold) {
     if (!CODE.test(t.code ?? '')) throw badInput('code', '2–48 capital letters, digits or _, starting with a letter');
-    if (!isIsoDate(t.effectiveFrom)) throw badInput('effectiveFrom', 'expected a real date written yyyy-mm-dd');
+    dateIn('effectiveFrom', t.effectiveFrom, 'plan');
     atLeast('value', t.value, 0);
+    atMost('value', t.value, LIMITS.yearAmount);
   }
 
   protected async prepareDelete(em: EntityManager, _caller: Caller, t: RuleThreshold) {

@@ -202,6 +202,7 @@ export const en: typeof vi = {
         PHONE: 'Not a valid phone number (8–15 digits).',
         NATIONAL_ID: 'A national ID has 12 digits (old ID cards 9).',
         TOO_LONG: '“%{field}” is longer than %{max} characters.',
+        TOO_LARGE: '“%{field}” is larger than allowed (at most %{max}).',
         GENDER: 'Write the gender as “Nam” (male) or “Nữ” (female).',
         TEAM_UNKNOWN: 'No such team in the grassroots union: write the team’s exact name or code.',
         REPEATED: 'Same as row %{otherRow} of the file.',

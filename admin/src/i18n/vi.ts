@@ -203,6 +203,7 @@ export const vi = {
         PHONE: 'Số điện thoại không hợp lệ (8–15 chữ số).',
         NATIONAL_ID: 'Số CCCD có 12 chữ số (CMND 9 chữ số).',
         TOO_LONG: '“%{field}” dài quá %{max} ký tự.',
+        TOO_LARGE: '“%{field}” lớn quá mức cho phép (tối đa %{max}).',
         GENDER: 'Giới tính ghi “Nam” hoặc “Nữ”.',
         TEAM_UNKNOWN: 'Không có tổ công đoàn này trong công đoàn cơ sở: hãy ghi đúng tên hoặc mã tổ.',
         REPEATED: 'Trùng với dòng %{otherRow} của tệp.',
