@@ -237,6 +237,27 @@ describe('small groups', () => {
     expect(ok.memberStats.length).toBeGreaterThan(0);
   });
 
+  it('analysts may not narrow figures to chosen records (a group of one would show by difference); admins may', async () => {
+    const ids: string[] = (await t.ds.query('SELECT id FROM member ORDER BY id LIMIT 40')).map((r: { id: number }) => String(r.id));
+    const analyst = await t.as('analyst');
+    // The attack: the same large group with and without one member.
+    for (const filter of [{ ids }, { ids: ids.slice(1) }, { cardNumber: ['TK-1'] }]) {
+      const e = (await analyst.errorsOf(MEMBER_STATS, { by: ['AGE_BAND'], filter }))[0];
+      expect(e.extensions?.code).toBe('FORBIDDEN');
+      expect(e.extensions?.field).toBe(`filter.${Object.keys(filter)[0]}`);
+    }
+    const awardsBy = 'query($f: AwardFilter){ awardStats(by: [YEAR], filter: $f) { count } }';
+    expect(await analyst.codeOf(awardsBy, { f: { nomineeMemberId: [ids[0]] } })).toBe('FORBIDDEN');
+    const nominationsBy = 'query($f: NominationFilter){ nominationStats(by: [STATUS], filter: $f) { count } }';
+    expect(await analyst.codeOf(nominationsBy, { f: { ids: ['1'] } })).toBe('FORBIDDEN');
+    // Filters that select groups, not persons, stay open to analysts.
+    expect((await analyst.q(MEMBER_STATS, { by: ['GENDER'], filter: { gender: ['FEMALE'], joinedAt_gte: '2000-01-01' } })).memberStats.length).toBeGreaterThan(0);
+    // An admin (who sees small groups anyway) may narrow by ids: the count is that of the ids.
+    const admin = await t.as('sysadmin');
+    const all = (await admin.q(MEMBER_STATS, { by: ['STATUS'], filter: { ids }, activeOnly: false })).memberStats as Row[];
+    expect(all.reduce((n, g) => n + g.count, 0)).toBe(ids.length);
+  });
+
   it('a unit out of scope is not found; a malformed filter is named', async () => {
     const chair = await t.as('chair');
     expect(await chair.codeOf(MEMBER_STATS, { by: ['GENDER'], unitId: String(t.fx.F1.id) })).toBe('NOT_FOUND');

@@ -9,7 +9,7 @@ import { AwardType } from '../award/award-type.entity';
 import { Nomination } from '../award/nomination.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { ANCESTOR_COLUMN, OrgLevel } from '../org/org-level';
-import { badInput, notFound } from '../common/errors';
+import { badInput, forbidden, notFound } from '../common/errors';
 import { LIMITS } from '../common/limits';
 import { today } from '../common/clock';
 import { snake } from '../db/naming';
@@ -87,6 +87,22 @@ function childExpression(alias: string, unit: OrgUnit | null): string {
 type Grouping = Record<string, { sql: string; params?: Record<string, unknown> }>;
 
 /**
+ * Filters that pick records one by one. Figures narrowed by them would let a caller who must not
+ * see groups of 1 to 4 learn one person's age band or ethnicity by difference (the same large group
+ * asked with and without one id), so those callers may not use them in figures.
+ */
+const PICKING_FILTERS = ['ids', 'nominationId', 'nomineeMemberId', 'cardNumber', 'createdById'] as const;
+
+function refusePicking(caller: Caller, filter: object | null | undefined) {
+  if (showsSmallGroups(caller) || !filter) return;
+  const f = filter as Record<string, unknown>;
+  const used = PICKING_FILTERS.find((k) => f[k] != null);
+  if (used) {
+    throw forbidden(`filter.${used}: figures cannot be narrowed to chosen records by this role (groups of 1 to 4 would show by difference)`, { field: `filter.${used}` });
+  }
+}
+
+/**
  * Figures for dashboards and analysts: counts grouped in SQL, on the very query of the list they
  * count (the resource service's `listQuery`: the caller's scope, the list's filters and its
  * personal-data rules), so a figure and the list it summarises can never disagree.
@@ -149,6 +165,7 @@ export class StatsService {
 
   /** Active members (or all, with activeOnly false) of the list `filter` selects, grouped by `by`. */
   async memberStats(caller: Caller, unitId: number | null, by: MemberDimension[], filter: object | null | undefined, activeOnly: boolean): Promise<StatRow[]> {
+    refusePicking(caller, filter);
     const unit = await this.unit(caller, unitId);
     const m = this.members.alias;
     const qb = this.inUnit(this.members.listQuery(caller, filter), m, unit);
@@ -165,6 +182,7 @@ export class StatsService {
 
   /** Awards of the list `filter` selects (and of `year`, when given), grouped by `by`. */
   async awardStats(caller: Caller, unitId: number | null, by: AwardDimension[], filter: object | null | undefined, year: number | null): Promise<StatRow[]> {
+    refusePicking(caller, filter);
     const unit = await this.unit(caller, unitId);
     const a = this.awards.alias;
     const qb = this.inUnit(this.awards.listQuery(caller, filter), a, unit);
@@ -183,6 +201,7 @@ export class StatsService {
 
   /** Nominations of the list `filter` selects (awaitingMyReview included), grouped by `by`. */
   async nominationStats(caller: Caller, unitId: number | null, by: NominationDimension[], filter: object | null | undefined): Promise<StatRow[]> {
+    refusePicking(caller, filter);
     const unit = await this.unit(caller, unitId);
     const n = this.nominations.alias;
     const qb = this.inUnit(this.nominations.listQuery(caller, filter), n, unit);
