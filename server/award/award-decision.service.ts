@@ -44,11 +44,9 @@ export class AwardDecisionService {
     const qb = this.awards.listQuery(caller, rowFilter);
     if (f.ids != null) {
       if (f.ids.length > PER_PAGE_CAP) throw badInput('ids', `at most ${PER_PAGE_CAP} values per request`);
-      const keys = f.ids.map((id) => {
-        const k = parseDecisionId(id);
-        if (!k) throw badInput('ids', `"${preview(id)}" is not a valid id`);
-        return k;
-      });
+      // An id that names no decision matches nothing, as its single read is NOT_FOUND: decision ids are
+      // opaque, so a stale or foreign one (a react-admin reference) is not the client's syntax error.
+      const keys = f.ids.map(parseDecisionId).filter((k): k is DecisionKey => k !== null);
       if (keys.length === 0) qb.andWhere('1=0');
       else qb.andWhere(new Brackets((w) => keys.forEach((k, i) => w.orWhere(new Brackets((one) => this.matchKey(one, a, k, `id${i}`))))));
     }
