@@ -70,6 +70,16 @@ describe('the embedded SQLite default (no DATABASE_URL): demo data', () => {
     for (const a of r.allAwards) expect(a.nomination).toEqual({ status: 'APPROVED', nomineeName: a.nomineeName });
   });
 
+  it('the demo federation admin lists its commendation decisions, each counting its awards', async () => {
+    const api = await as('ldld.thanhhoa');
+    const r = await api.q(`{ allAwardDecisions { id decisionNumber awardCount } _allAwardDecisionsMeta { count } allAwards { decisionNumber } }`);
+    expect(r.allAwardDecisions.length).toBeGreaterThan(0);
+    expect(r._allAwardDecisionsMeta.count).toBe(r.allAwardDecisions.length);
+    expect(r.allAwardDecisions.reduce((n: number, d: any) => n + d.awardCount, 0)).toBe(r.allAwards.length);
+    const [first] = r.allAwardDecisions;
+    expect((await api.q(`query($id: ID!) { AwardDecision(id: $id) { decisionNumber awardCount } }`, { id: first.id })).AwardDecision).toEqual({ decisionNumber: first.decisionNumber, awardCount: first.awardCount });
+  });
+
   it('the whole demo is larger: the system admin counts every federation and member', async () => {
     const api = await as('admin');
     const r = await api.q(`{ _allFederationsMeta { count } _allMembersMeta { count } _allUsersMeta { count } _allAwardTypesMeta { count } _allNominationsMeta { count } }`);

@@ -8,6 +8,7 @@ import { ApiTokensPage } from './apiTokens/ApiTokensPage';
 import { ApprovalDesk } from './approvals/ApprovalDesk';
 import { Guarded } from './common/AccessDenied';
 import auditEvents from './auditEvents';
+import awardDecisions from './awardDecisions';
 import awards from './awards';
 import awardTypes from './awardTypes';
 import { FiguresPage } from './figures/FiguresPage';
@@ -66,7 +67,7 @@ export const MENU = [
   },
   {
     label: 'cd.menu.commendation',
-    entries: [resource('nominations', nominations), resource('awards', awards), resource('awardTypes', awardTypes)],
+    entries: [resource('nominations', nominations), resource('awards', awards), resource('awardDecisions', awardDecisions), resource('awardTypes', awardTypes)],
   },
   {
     label: 'cd.menu.year',

@@ -7,16 +7,19 @@ import { AwardService } from './award.service';
 import { NominationService } from './nomination.service';
 import { validateWorkflow } from './workflow';
 import { AWARD_RESOLVERS } from './award.resolver';
+import { AwardDecisionService } from './award-decision.service';
+import { AwardDecisionResolver } from './award-decision.resolver';
 
-/** Commendations: award types, nominations and their review workflow, awards. */
+/** Commendations: award types, nominations and their review workflow, awards and their decisions. */
 export default defineModule({
   name: 'award',
   entities: [AwardType, Nomination, NominationEvent, Award, DecisionCounter],
   resources: [AwardTypeResource, NominationResource, AwardResource],
-  resolvers: [...AWARD_RESOLVERS],
+  resolvers: [...AWARD_RESOLVERS, AwardDecisionResolver],
   services: {
     awardType: ({ db, audit }): AwardTypeService => new AwardTypeService(db, audit),
     award: ({ db, audit }): AwardService => new AwardService(db, audit),
+    awardDecision: ({ db, services }): AwardDecisionService => new AwardDecisionService(db, services.award),
     nomination: ({ db, audit, services }): NominationService => {
       // The workflow's transition map is checked once, before the first request.
       validateWorkflow();

@@ -9,16 +9,25 @@ import { hasPermission } from '../providers/canAccess';
 import type { CongDoanDataProvider, DecisionAward } from '../providers/dataProvider';
 import { certificateDocument, decisionDocument, fileName, type DecisionContext } from './print';
 
+/** What names a decision: its number, its year and its deciding unit (null: the confederation). An award and an AwardDecision both carry these. */
+export interface DecisionRef {
+  decisionNumber: string;
+  year: number;
+  decidingUnitId: string | null;
+}
+
+/** The decision fields of a record (an award's, or a decision's own). */
+export const decisionRefOf = (record: RaRecord): DecisionRef => ({
+  decisionNumber: String(record.decisionNumber),
+  year: Number(record.year),
+  decidingUnitId: record.decidingUnitId ? String(record.decidingUnitId) : null,
+});
+
 /** The decision's awards and what its papers name: the issuer, the unit above it, the recipients' units. */
-async function loadDecision(dp: CongDoanDataProvider, record: RaRecord, withSigner: boolean) {
-  const awards = await dp.decisionAwards({
-    decisionNumber: String(record.decisionNumber),
-    year: Number(record.year),
-    decidingUnitId: record.decidingUnitId ? String(record.decidingUnitId) : null,
-    withSigner,
-  });
+export async function loadDecision(dp: CongDoanDataProvider, decision: DecisionRef, withSigner: boolean): Promise<{ awards: DecisionAward[]; ctx: DecisionContext }> {
+  const awards = await dp.decisionAwards({ ...decision, withSigner });
   const ids = new Set<string>();
-  if (record.decidingUnitId) ids.add(String(record.decidingUnitId));
+  if (decision.decidingUnitId) ids.add(decision.decidingUnitId);
   for (const a of awards) for (const id of [a.grassrootsUnionId, a.unionId, a.federationId]) if (id) ids.add(id);
   const units: Record<string, { name: string; federationId?: string | null; unionId?: string | null }> = {};
   await Promise.all(
@@ -27,9 +36,9 @@ async function loadDecision(dp: CongDoanDataProvider, record: RaRecord, withSign
       if (u) units[id] = u as never;
     }),
   );
-  const issuerUnit = record.decidingUnitId ? units[String(record.decidingUnitId)] : undefined;
+  const issuerUnit = decision.decidingUnitId ? units[decision.decidingUnitId] : undefined;
   const parentId = issuerUnit ? (issuerUnit.unionId ?? issuerUnit.federationId ?? null) : null;
-  const parent = parentId && parentId !== String(record.decidingUnitId) ? (units[parentId]?.name ?? (await dp.orgUnit(parentId).catch(() => null))?.name ?? null) : null;
+  const parent = parentId && parentId !== decision.decidingUnitId ? (units[parentId]?.name ?? (await dp.orgUnit(parentId).catch(() => null))?.name ?? null) : null;
   const ctx: DecisionContext = {
     issuer: issuerUnit?.name ?? null,
     parent,
@@ -37,6 +46,10 @@ async function loadDecision(dp: CongDoanDataProvider, record: RaRecord, withSign
   };
   return { awards, ctx };
 }
+
+/** Downloads the decision's PDF (Quyết định khen thưởng): the same paper from an award's page and from the decision's. */
+export const downloadDecision = (awards: DecisionAward[], ctx: DecisionContext) =>
+  downloadPdf(decisionDocument(awards, ctx), fileName('Quyet-dinh', String(awards[0].decisionNumber)));
 
 /**
  * On an award's page: print its decision (the decision's number and date, issuer, signer and every
@@ -54,9 +67,9 @@ export const PrintButtons = () => {
   const print = async (what: 'decision' | 'certificate') => {
     setBusy(what);
     try {
-      const { awards, ctx } = await loadDecision(dp, record, withSigner);
+      const { awards, ctx } = await loadDecision(dp, decisionRefOf(record), withSigner);
       if (what === 'decision') {
-        await downloadPdf(decisionDocument(awards, ctx), fileName('Quyet-dinh', String(record.decisionNumber)));
+        await downloadDecision(awards, ctx);
       } else {
         const own = awards.find((a: DecisionAward) => String(a.id) === String(record.id));
         if (!own) throw new Error('not found');

@@ -109,6 +109,23 @@ export const en: typeof vi = {
         failed: 'The PDF could not be made. Please try again.',
       },
     },
+    awardDecisions: {
+      name: 'Commendation decision |||| Commendation decisions',
+      fields: {
+        id: 'Id', decisionNumber: 'Decision number', decidedAt: 'Decision date', year: 'Year', decidingUnitId: 'Deciding unit',
+        awardCount: 'Recipients', q: 'Search decision number',
+      },
+      count_hint: 'Recipients of this decision within your unit’s scope.',
+      recipients: {
+        title: 'Recipients', index: 'No.', name: 'Name', awardType: 'Award type', unit: 'Unit',
+        loading: 'Loading the recipients…', failed: 'The recipients could not be loaded.',
+      },
+      empty: {
+        title: 'No commendation decisions yet',
+        hint: 'A decision is made when nominations are approved at the level that decides them; nominations approved together share one decision number. The confederation’s decisions appear here once their outcome is recorded.',
+        nominations: 'See the nominations',
+      },
+    },
     auditEvents: {
       name: 'Audit trail |||| Audit trail',
       fields: {

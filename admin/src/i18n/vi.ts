@@ -109,6 +109,23 @@ export const vi = {
         failed: 'Không tạo được tệp PDF. Vui lòng thử lại.',
       },
     },
+    awardDecisions: {
+      name: 'Quyết định khen thưởng |||| Quyết định khen thưởng',
+      fields: {
+        id: 'Mã', decisionNumber: 'Số quyết định', decidedAt: 'Ngày quyết định', year: 'Năm', decidingUnitId: 'Đơn vị quyết định',
+        awardCount: 'Số người, tập thể', q: 'Tìm theo số quyết định',
+      },
+      count_hint: 'Số người, tập thể được khen thưởng trong phạm vi đơn vị của bạn.',
+      recipients: {
+        title: 'Danh sách được khen thưởng', index: 'STT', name: 'Họ và tên / tên tập thể', awardType: 'Hình thức khen thưởng', unit: 'Đơn vị',
+        loading: 'Đang tải danh sách…', failed: 'Không tải được danh sách được khen thưởng.',
+      },
+      empty: {
+        title: 'Chưa có quyết định khen thưởng nào',
+        hint: 'Quyết định được lập khi hồ sơ đề nghị được duyệt ở cấp có thẩm quyền quyết định; các hồ sơ duyệt cùng một lần dùng chung một số quyết định. Quyết định của Tổng Liên đoàn có ở đây khi kết quả hồ sơ đã trình được ghi lại.',
+        nominations: 'Xem hồ sơ đề nghị khen thưởng',
+      },
+    },
     auditEvents: {
       name: 'Nhật ký thay đổi |||| Nhật ký thay đổi',
       fields: {

@@ -98,6 +98,7 @@ export function canAccess(user: SessionUser | null | undefined, { action, resour
     case 'approvals':
       return can('Review');
     case 'awards':
+    case 'awardDecisions': // a decision is its awards, grouped: read as they are
       return read && can('ReadAward');
     case 'dashboard':
       return true;

@@ -49,6 +49,7 @@ export const FIELDS: Record<string, { list: Sparse; one?: Sparse }> = {
       'decidedById', 'decidingUnitId', 'federationId', 'unionId', 'grassrootsUnionId', 'teamId',
     ],
   },
+  AwardDecision: { list: ['id', 'decisionNumber', 'decidedAt', 'year', 'decidingUnitId', 'awardCount'] },
   AuditEvent: {
     list: ['id', 'action', 'entityType', 'entityId', 'actorId', 'actorName', 'unitId', 'at'],
     one: ['id', 'action', 'entityType', 'entityId', 'actorId', 'actorName', 'unitId', 'at', 'before', 'after'],

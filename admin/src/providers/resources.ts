@@ -25,6 +25,7 @@ export const RESOURCE_TYPES = {
   awardTypes: 'AwardType',
   nominations: 'Nomination',
   awards: 'Award',
+  awardDecisions: 'AwardDecision',
   auditEvents: 'AuditEvent',
   // The union's year (issue 9)
   targets: 'Target',
