@@ -121,6 +121,19 @@ describe.each(['mysql', 'sqlite'] as const)('commendation decisions (%s)', (dial
     expect(await a.chair4.codeOf(ONE, { id: find(sys, 'conf')!.id })).toBe('NOT_FOUND');
   });
 
+  it('each award names its decision: Award.decisionId is the id the decision is read by', async () => {
+    const awards = (await a.chair.q('{ allAwards(perPage: 100) { id decisionNumber year decidingUnitId decisionId } }')).allAwards as Array<{ decisionNumber: string; year: number; decidingUnitId: string | null; decisionId: string }>;
+    expect(awards.length).toBeGreaterThan(2);
+    for (const w of awards) {
+      const one = (await a.chair.q(ONE, { id: w.decisionId })).AwardDecision as Decision;
+      expect({ n: one.decisionNumber, y: one.year, u: one.decidingUnitId }).toEqual({ n: w.decisionNumber, y: w.year, u: w.decidingUnitId });
+    }
+    // the two awards of G1 in U1's decision name the same decision
+    const u1 = awards.filter((w) => w.decisionNumber === d.u1.number && w.year === d.u1.year);
+    expect(u1).toHaveLength(2);
+    expect(u1[0].decisionId).toBe(u1[1].decisionId);
+  });
+
   it('analysts read decisions as they read awards; nobody signed out does', async () => {
     expect(find((await list(a.analyst)).rows, 'u1')).toMatchObject({ awardCount: 3 });
     expect((await list(a.analystF1)).rows.map((r) => r.decisionNumber)).not.toContain(d.g4.number);

@@ -1,8 +1,10 @@
-import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Permission } from '../auth/permissions';
 import { Context } from '../graphql/context';
 import { ListMetadata } from '../graphql/list-args';
 import { AwardDecision, AwardDecisionListArgs, AwardDecisionMetaArgs } from './award-decision.types';
+import { Award } from './award.entity';
+import { decisionId } from './decision-id';
 
 /**
  * Commendation decisions in the CRUD grammar of ra-data-graphql-simple, read-only: they are made by
@@ -27,5 +29,14 @@ export class AwardDecisionResolver {
   @Query(() => ListMetadata, { name: '_allAwardDecisionsMeta', nullable: true })
   async meta(@Args() args: AwardDecisionMetaArgs, @Ctx() ctx: Context): Promise<ListMetadata> {
     return { count: await ctx.services.awardDecision.count(ctx.caller!, args.filter) };
+  }
+}
+
+/** From an award to its decision: the id `AwardDecision(id)` reads (computed, no query). */
+@Resolver(() => Award)
+export class AwardDecisionIdResolver {
+  @FieldResolver(() => ID, { description: 'the id of the decision this award belongs to (AwardDecision(id))' })
+  decisionId(@Root() a: Award): string {
+    return decisionId({ decidingUnitId: a.decidingUnitId, year: a.year, decisionNumber: a.decisionNumber });
   }
 }

@@ -8,14 +8,14 @@ import { NominationService } from './nomination.service';
 import { validateWorkflow } from './workflow';
 import { AWARD_RESOLVERS } from './award.resolver';
 import { AwardDecisionService } from './award-decision.service';
-import { AwardDecisionResolver } from './award-decision.resolver';
+import { AwardDecisionIdResolver, AwardDecisionResolver } from './award-decision.resolver';
 
 /** Commendations: award types, nominations and their review workflow, awards and their decisions. */
 export default defineModule({
   name: 'award',
   entities: [AwardType, Nomination, NominationEvent, Award, DecisionCounter],
   resources: [AwardTypeResource, NominationResource, AwardResource],
-  resolvers: [...AWARD_RESOLVERS, AwardDecisionResolver],
+  resolvers: [...AWARD_RESOLVERS, AwardDecisionResolver, AwardDecisionIdResolver],
   services: {
     awardType: ({ db, audit }): AwardTypeService => new AwardTypeService(db, audit),
     award: ({ db, audit }): AwardService => new AwardService(db, audit),

@@ -79,6 +79,17 @@ describe('commendation decisions', () => {
     expect(text).toContain('LIÊN ĐOÀN LAO ĐỘNG TỈNH THANH HÓA');
     for (const n of names) expect(text).toContain(n);
     expect(text).toContain('Tổng số: 2 cá nhân, tập thể được khen thưởng.');
+
+    // A recipient leads to the award's page, whose decision number leads back to the decision.
+    const decisionUrl = page.url();
+    await recipients.getByText(names[0]).click();
+    await page.waitForURL((u) => u.hash.startsWith('#/awards/'));
+    const back = page.getByTestId('award-decision-link');
+    await back.waitFor();
+    expect(await back.innerText()).toBe(number);
+    await back.click();
+    await page.waitForURL(decisionUrl);
+    await page.getByTestId('decision-recipients').getByText(names[1]).waitFor();
   });
 
   test('on a phone the list is one line per decision, and opens the decision', async () => {

@@ -1,7 +1,10 @@
 import MilitaryTechIcon from '@mui/icons-material/MilitaryTech';
+import { Link as MuiLink } from '@mui/material';
+import { Link } from 'react-router-dom';
 import {
   AutocompleteInput,
   Datagrid,
+  FunctionField,
   Labeled,
   List,
   NumberField,
@@ -109,7 +112,18 @@ const AwardShow = () => (
     }
   >
     <SimpleShowLayout>
-      <TextField source="decisionNumber" />
+      <FunctionField
+        source="decisionNumber"
+        render={(r: { decisionId?: string; decisionNumber: string }) =>
+          r.decisionId ? (
+            <MuiLink component={Link} to={`/awardDecisions/${encodeURIComponent(r.decisionId)}/show`} data-testid="award-decision-link">
+              {r.decisionNumber}
+            </MuiLink>
+          ) : (
+            r.decisionNumber
+          )
+        }
+      />
       <DateOnlyField source="decidedAt" />
       <NomineeField source="nomineeName" label="resources.awards.fields.nomineeName" />
       <ReferenceField source="awardTypeId" reference="awardTypes" link={false}>

@@ -48,6 +48,11 @@ export const FIELDS: Record<string, { list: Sparse; one?: Sparse }> = {
       'id', 'nominationId', 'awardTypeId', 'year', 'nomineeName', 'nomineeMemberId', 'nomineeUnitId', 'decisionNumber', 'decidedAt',
       'decidedById', 'decidingUnitId', 'federationId', 'unionId', 'grassrootsUnionId', 'teamId',
     ],
+    // An award's page links its decision's page.
+    one: [
+      'id', 'nominationId', 'awardTypeId', 'year', 'nomineeName', 'nomineeMemberId', 'nomineeUnitId', 'decisionNumber', 'decidedAt',
+      'decidedById', 'decidingUnitId', 'federationId', 'unionId', 'grassrootsUnionId', 'teamId', 'decisionId',
+    ],
   },
   AwardDecision: { list: ['id', 'decisionNumber', 'decidedAt', 'year', 'decidingUnitId', 'awardCount'] },
   AuditEvent: {
