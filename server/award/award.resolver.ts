@@ -113,10 +113,10 @@ export class AwardDeleteResolver {
 }
 
 const NominationEdges = edges<Nomination>(Nomination, 'Nomination', {
-  awardType: { type: () => AwardType, target: AwardTypeResource, resolve: (n, req, s) => s.awardType.byId(req, n.awardTypeId) },
-  nomineeMember: { type: () => Member, target: MemberResource, resolve: (n, req, s) => s.member.byId(req, n.nomineeMemberId) },
-  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (n, req, s) => s.org.byId(req, n.nomineeUnitId) },
-  nominatingUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (n, req, s) => s.org.byId(req, n.nominatingUnitId) },
+  awardType: { type: () => AwardType, target: AwardTypeResource, join: { property: 'awardTypeId', via: (s) => s.awardType } },
+  nomineeMember: { type: () => Member, target: MemberResource, join: { property: 'nomineeMemberId', via: (s) => s.member } },
+  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, join: { property: 'nomineeUnitId', via: (s) => s.org } },
+  nominatingUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, join: { property: 'nominatingUnitId', via: (s) => s.org } },
   createdBy: { type: () => User, target: UserResource, resolve: (n, req, s) => s.account.byId(req, n.createdById) },
   award: { type: () => Award, target: AwardResource, resolve: (n, req, s) => s.award.ofNomination(req, n.id) },
 });
@@ -131,15 +131,15 @@ const ReviewEdges = edges<NominationReview>(NominationReview, 'NominationReview'
 });
 
 const AwardEdges = edges<Award>(Award, 'Award', {
-  awardType: { type: () => AwardType, target: AwardTypeResource, resolve: (a, req, s) => s.awardType.byId(req, a.awardTypeId) },
+  awardType: { type: () => AwardType, target: AwardTypeResource, join: { property: 'awardTypeId', via: (s) => s.awardType } },
   decidedBy: {
     type: () => User,
     target: UserResource,
     description: 'the account that approved it, when visible to you',
     resolve: (a, req, s) => s.account.byId(req, a.decidedById),
   },
-  nomineeMember: { type: () => Member, target: MemberResource, resolve: (a, req, s) => s.member.byId(req, a.nomineeMemberId) },
-  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (a, req, s) => s.org.byId(req, a.nomineeUnitId) },
+  nomineeMember: { type: () => Member, target: MemberResource, join: { property: 'nomineeMemberId', via: (s) => s.member } },
+  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, join: { property: 'nomineeUnitId', via: (s) => s.org } },
   nomination: { type: () => Nomination, target: NominationResource, resolve: (a, req, s) => s.nomination.byId(req, a.nominationId) },
 });
 

@@ -1,10 +1,11 @@
-import { Arg, Args, Authorized, ClassType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, ClassType, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { hasPermission, Permission } from '../auth/permissions';
 import type { Context } from '../graphql/context';
 import type { Services } from '../graphql/services';
 import { ListMetadata } from '../graphql/list-args';
 import { rowId } from '../graphql/ids';
-import type { Req } from './loaders';
+import type { JoinableById, Req } from './loaders';
 import type { Resource } from './resource';
 import type { ResourceService, Row } from './service';
 import { seesPersonalData } from '../auth/permissions';
@@ -48,11 +49,15 @@ export function crudResolver<E extends Row>(r: Resource<E>): ClassType {
   Arg('id', () => ID)(Crud.prototype, 'one', 0);
   Ctx()(Crud.prototype, 'one', 1);
 
-  d = method(Crud, 'all', (args: { filter?: object }, ctx: Context) => svc(ctx).list(ctx.caller!, args));
+  d = method(Crud, 'all', (args: { filter?: object }, ctx: Context, info: GraphQLResolveInfo) => {
+    const joins = joinsSelected(r.name, info);
+    return svc(ctx).list(ctx.caller!, args, joins.length ? { req: reqOf(ctx), edges: joins.map((e) => ({ property: e.join.property, service: e.join.via(ctx.services) })) } : undefined);
+  });
   Authorized(read)(Crud.prototype, 'all', d);
   Query(() => [r.typeClass], { name: `all${r.plural}` })(Crud.prototype, 'all', d);
   Args(() => r.listArgs)(Crud.prototype, 'all', 0);
   Ctx()(Crud.prototype, 'all', 1);
+  Info()(Crud.prototype, 'all', 2);
 
   d = method(Crud, 'meta', async (args: { filter?: object }, ctx: Context): Promise<ListMetadata> => ({ count: await svc(ctx).count(ctx.caller!, args.filter) }));
   Authorized(read)(Crud.prototype, 'meta', d);
@@ -106,7 +111,14 @@ export interface EdgeDef<R> {
   /** arguments of the field, as an @ArgsType class */
   args?: ClassType;
   description?: string;
-  resolve(root: R, req: Req, services: Services, args: any): unknown;
+  /**
+   * A to-one edge read by id: the property holding the id and the service that reads it. A list
+   * of this type whose selection asks for the edge reads it in the page's own query (a LEFT JOIN
+   * with the target's `byId` condition); the edge then resolves through `byIdNow`.
+   */
+  join?: { property: keyof R & string; via(services: Services): JoinableById };
+  /** how the edge resolves (with `join`: the target's byIdNow of the property, when omitted) */
+  resolve?(root: R, req: Req, services: Services, args: any): unknown;
 }
 
 export interface EdgeEntry {
@@ -116,6 +128,8 @@ export interface EdgeEntry {
   permission: Permission;
   /** the resolver class that serves it (the schema must be built from it: graphql/schema.ts checks) */
   resolver: ClassType;
+  /** a to-one edge a list may read in its own query (EdgeDef.join) */
+  join?: { property: string; via(services: Services): JoinableById };
 }
 const EDGES: EdgeEntry[] = [];
 
@@ -137,15 +151,45 @@ export function edges<R>(type: ClassType, typeName: string, defs: Record<string,
     const d = method(Edges, field, (root: R, ctx: Context, args: unknown) => {
       const caller = ctx.caller;
       if (!caller || !hasPermission(caller.role, def.target.permissions.read)) return def.list ? [] : null;
-      return def.resolve(root, reqOf(ctx), ctx.services, args);
+      if (def.resolve) return def.resolve(root, reqOf(ctx), ctx.services, args);
+      return def.join!.via(ctx.services).byIdNow(reqOf(ctx), (root as Record<string, unknown>)[def.join!.property] as number | null);
     });
     FieldResolver(def.type as any, { nullable: !def.list, description: def.description })(Edges.prototype, field, d);
     Root()(Edges.prototype, field, 0);
     Ctx()(Edges.prototype, field, 1);
     if (def.args) Args(() => def.args!)(Edges.prototype, field, 2);
-    EDGES.push({ typeName, field, target: def.target.name, permission: def.target.permissions.read, resolver: Edges });
+    if (!def.resolve && !def.join) throw new Error(`edge ${typeName}.${field}: give resolve or join`);
+    EDGES.push({ typeName, field, target: def.target.name, permission: def.target.permissions.read, resolver: Edges, join: def.join });
   }
   return Edges;
+}
+
+/** The joinable edges of a type that a field's selection asks for (directly, or in fragments on the type), by field node (documents are cached). */
+const selectedJoins = new WeakMap<FieldNode, EdgeEntry[]>();
+function joinsSelected(typeName: string, info: GraphQLResolveInfo): (EdgeEntry & { join: NonNullable<EdgeEntry['join']> })[] {
+  const node = info.fieldNodes[0];
+  let out = info.fieldNodes.length === 1 ? selectedJoins.get(node) : undefined;
+  if (!out) {
+    const joinable = EDGES.filter((e) => e.typeName === typeName && e.join);
+    const names = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (set: SelectionSetNode | undefined) => {
+      for (const sel of set?.selections ?? []) {
+        if (sel.kind === 'Field') names.add(sel.name.value);
+        else if (sel.kind === 'InlineFragment') {
+          if (!sel.typeCondition || sel.typeCondition.name.value === typeName) walk(sel.selectionSet);
+        } else if (!seen.has(sel.name.value)) {
+          seen.add(sel.name.value);
+          const frag = info.fragments[sel.name.value];
+          if (frag && frag.typeCondition.name.value === typeName) walk(frag.selectionSet);
+        }
+      }
+    };
+    for (const n of info.fieldNodes) walk(n.selectionSet);
+    out = joinable.filter((e) => names.has(e.field));
+    if (info.fieldNodes.length === 1) selectedJoins.set(node, out);
+  }
+  return out as (EdgeEntry & { join: NonNullable<EdgeEntry['join']> })[];
 }
 
 /** What a `ref` field may point at: a declared resource, or another target that reads by id in scope (any unit). */
