@@ -124,7 +124,7 @@ function summarise(file: string): void {
   console.log(`\nself time by package (${(total / 1e6).toFixed(2)} s sampled):`);
   for (const [k, v] of [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${pct(v)}  ${k}`);
   console.log('\nself time by function (top 40):');
-  for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`${pct(v)}  ${k}`);
+  for (const [k, v] of [...byFn].sort((a, b) => b[1] - a[1]).slice(0, Number(arg("top", "40")))) console.log(`${pct(v)}  ${k}`);
 }
 
 async function main() {
