@@ -130,8 +130,9 @@ describe('edges', () => {
   }, 120_000);
 
   // Lists read their to-one edges in the page's own query (a LEFT JOIN with the target's byId
-  // condition, kit/service.ts list); a single read resolves them through the loader. Both paths
-  // must answer the same objects, nulls and masked personal fields.
+  // condition, kit/service.ts list) and a nomination's steps right after the page (listPrefetch);
+  // a single read resolves them through the loaders. Both paths must answer the same objects,
+  // nulls and masked personal fields.
   it.each(['sys', 'fedAdmin', 'fedAdmin2', 'unionAdmin', 'chair', 'chair4', 'analyst', 'analystF1'] as const)(
     "as %s, a list's edges read in its query answer what the same edges answer one object at a time",
     async (who) => {
@@ -140,7 +141,7 @@ describe('edges', () => {
       const person = 'id fullName phone birthDate nationalId';
       const lists: [string, string, string][] = [
         ['Member', 'allMembers', `grassrootsUnion { id name code } team { id name } union { id name } federation { id name }`],
-        ['Nomination', 'allNominations', `awardType { id code name } nomineeMember { ${person} } nomineeUnit { ${unit} } nominatingUnit { ${unit} }`],
+        ['Nomination', 'allNominations', `awardType { id code name } nomineeMember { ${person} } nomineeUnit { ${unit} } nominatingUnit { ${unit} } reviews { id decision level comment reviewerName at } history { action actorName at }`],
         ['Award', 'allAwards', `awardType { id code } nomineeMember { ${person} } nomineeUnit { ${unit} }`],
       ];
       let compared = 0;

@@ -11,7 +11,7 @@ import { Member, MemberResource } from '../member/member.entity';
 import { User, UserResource } from '../account/user.entity';
 import { ANY_UNIT, OrgUnitUnion, UNIT_RESOURCES } from '../org/org.types';
 import { forbidden } from '../common/errors';
-import { edges, reqOf } from '../kit/crud';
+import { edges, listPrefetch, reqOf } from '../kit/crud';
 
 
 @ObjectType({ description: 'a review step: APPROVE, REJECT or RETURN at one level' })
@@ -87,20 +87,29 @@ export class NominationWorkflowResolver {
   }
 
   // The steps of a nomination are part of it (not another resource); only the names of the accounts that took them are masked.
+  // A list of nominations that selects them reads them right after its page (listPrefetch below): then they resolve without a promise.
   @FieldResolver(() => [NominationReview], { description: 'the review decisions, oldest first' })
-  async reviews(@Root() n: Nomination, @Ctx() ctx: Context): Promise<NominationReview[]> {
-    const events = await ctx.services.nomination.events(reqOf(ctx), n.id);
+  reviews(@Root() n: Nomination, @Ctx() ctx: Context): NominationReview[] | Promise<NominationReview[]> {
     const names = seesAccounts(ctx.caller);
-    return events
-      .filter((e) => REVIEW_ACTIONS[e.action])
-      .map((e) => ({ id: e.id, level: e.level, decision: REVIEW_ACTIONS[e.action]!, comment: e.comment, reviewerId: e.actorId, reviewerName: names ? e.actorName : null, at: e.at }));
+    const reviewsOf = (events: NominationEvent[]) =>
+      events
+        .filter((e) => REVIEW_ACTIONS[e.action])
+        .map((e) => ({ id: e.id, level: e.level, decision: REVIEW_ACTIONS[e.action]!, comment: e.comment, reviewerId: e.actorId, reviewerName: names ? e.actorName : null, at: e.at }));
+    const events = ctx.services.nomination.eventsNow(reqOf(ctx), n.id);
+    return Array.isArray(events) ? reviewsOf(events) : events.then(reviewsOf);
   }
 
   @FieldResolver(() => [NominationEvent], { description: 'every step: created, edited, submitted, reviewed, withdrawn' })
-  async history(@Root() n: Nomination, @Ctx() ctx: Context): Promise<NominationEvent[]> {
-    const events = await ctx.services.nomination.events(reqOf(ctx), n.id);
-    return seesAccounts(ctx.caller) ? events : events.map((e) => ({ ...e, actorName: null }));
+  history(@Root() n: Nomination, @Ctx() ctx: Context): NominationEvent[] | Promise<NominationEvent[]> {
+    const historyOf = (events: NominationEvent[]) => (seesAccounts(ctx.caller) ? events : events.map((e) => ({ ...e, actorName: null })));
+    const events = ctx.services.nomination.eventsNow(reqOf(ctx), n.id);
+    return Array.isArray(events) ? historyOf(events) : events.then(historyOf);
   }
+}
+
+// The steps of each nomination of a page, read in one query once the page is read.
+for (const field of ['reviews', 'history']) {
+  listPrefetch<Nomination>('Nomination', field, (rows, req, s) => s.nomination.prefetchEvents(req, rows.map((n) => n.id)));
 }
 
 @Resolver(() => Award)

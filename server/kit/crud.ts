@@ -49,9 +49,12 @@ export function crudResolver<E extends Row>(r: Resource<E>): ClassType {
   Arg('id', () => ID)(Crud.prototype, 'one', 0);
   Ctx()(Crud.prototype, 'one', 1);
 
-  d = method(Crud, 'all', (args: { filter?: object }, ctx: Context, info: GraphQLResolveInfo) => {
-    const joins = joinsSelected(r.name, info);
-    return svc(ctx).list(ctx.caller!, args, joins.length ? { req: reqOf(ctx), edges: joins.map((e) => ({ property: e.join.property, service: e.join.via(ctx.services) })) } : undefined);
+  d = method(Crud, 'all', async (args: { filter?: object }, ctx: Context, info: GraphQLResolveInfo) => {
+    const { joins, prefetches } = selectedOf(r.name, info);
+    const req = reqOf(ctx);
+    const rows = await svc(ctx).list(ctx.caller!, args, joins.length ? { req, edges: joins.map((e) => ({ property: e.join.property, service: e.join.via(ctx.services) })) } : undefined);
+    if (prefetches.length && rows.length) await Promise.all(prefetches.map((p) => p(rows, req, ctx.services)));
+    return rows;
   });
   Authorized(read)(Crud.prototype, 'all', d);
   Query(() => [r.typeClass], { name: `all${r.plural}` })(Crud.prototype, 'all', d);
@@ -164,13 +167,26 @@ export function edges<R>(type: ClassType, typeName: string, defs: Record<string,
   return Edges;
 }
 
-/** The joinable edges of a type that a field's selection asks for (directly, or in fragments on the type), by field node (documents are cached). */
-const selectedJoins = new WeakMap<FieldNode, EdgeEntry[]>();
-function joinsSelected(typeName: string, info: GraphQLResolveInfo): (EdgeEntry & { join: NonNullable<EdgeEntry['join']> })[] {
+type Prefetch = (rows: any[], req: Req, services: Services) => Promise<void>;
+const PREFETCHES: { typeName: string; field: string; run: Prefetch }[] = [];
+
+/**
+ * A field of `typeName` whose values a list of that type reads for its whole page at once, right
+ * after the page (one query), when the list's selection asks for the field: the field's resolver
+ * then answers from the request's loader without a promise.
+ */
+export function listPrefetch<R>(typeName: string, field: string, run: (rows: R[], req: Req, services: Services) => Promise<void>): void {
+  PREFETCHES.push({ typeName, field, run: run as Prefetch });
+}
+
+type Selected = { joins: (EdgeEntry & { join: NonNullable<EdgeEntry['join']> })[]; prefetches: Prefetch[] };
+
+/** What a list field's selection asks of its type (directly, or in fragments on the type): joinable edges and prefetched fields; by field node (documents are cached). */
+const selectedByNode = new WeakMap<FieldNode, Selected>();
+function selectedOf(typeName: string, info: GraphQLResolveInfo): Selected {
   const node = info.fieldNodes[0];
-  let out = info.fieldNodes.length === 1 ? selectedJoins.get(node) : undefined;
+  let out = info.fieldNodes.length === 1 ? selectedByNode.get(node) : undefined;
   if (!out) {
-    const joinable = EDGES.filter((e) => e.typeName === typeName && e.join);
     const names = new Set<string>();
     const seen = new Set<string>();
     const walk = (set: SelectionSetNode | undefined) => {
@@ -186,10 +202,14 @@ function joinsSelected(typeName: string, info: GraphQLResolveInfo): (EdgeEntry &
       }
     };
     for (const n of info.fieldNodes) walk(n.selectionSet);
-    out = joinable.filter((e) => names.has(e.field));
-    if (info.fieldNodes.length === 1) selectedJoins.set(node, out);
+    const prefetches = new Set<Prefetch>(PREFETCHES.filter((p) => p.typeName === typeName && names.has(p.field)).map((p) => p.run));
+    out = {
+      joins: EDGES.filter((e) => e.typeName === typeName && e.join && names.has(e.field)) as Selected['joins'],
+      prefetches: [...prefetches],
+    };
+    if (info.fieldNodes.length === 1) selectedByNode.set(node, out);
   }
-  return out as (EdgeEntry & { join: NonNullable<EdgeEntry['join']> })[];
+  return out;
 }
 
 /** What a `ref` field may point at: a declared resource, or another target that reads by id in scope (any unit). */
