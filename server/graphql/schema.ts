@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema, isUnionType } from 'graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker';
 import { PROJECT_ROOT } from '../config';
 import { allResolvers, MODULES } from '../modules';
@@ -16,6 +16,32 @@ export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema/schema.graphql');
 
 let built: Promise<GraphQLSchema> | null = null;
 
+/**
+ * The unions' type resolvers answering at once. type-graphql wraps each union's `resolveType` in
+ * an async function, so every value of a union field (a nomination's nominee unit, a figure's
+ * unit) became a promise, and the object holding it an asynchronous one for graphql-js. The same
+ * resolution (the declared resolveType, a class mapped to its GraphQL type's name), without the
+ * promise when the declared one answers at once.
+ */
+function syncUnionTypes(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  for (const u of storage.unions) {
+    const type = schema.getType(u.name);
+    const declared = u.resolveType;
+    if (!type || !isUnionType(type) || !declared) continue;
+    const nameOf = (r: unknown): string | undefined => {
+      if (!r || typeof r === 'string') return (r as string | undefined) ?? undefined;
+      // as type-graphql: a class among the union's members, by its GraphQL type's name
+      return u.getClassTypes().includes(r as never) ? storage.objectTypes.find((o) => o.target === r)?.name : undefined;
+    };
+    type.resolveType = (value, context, info, abstractType) => {
+      const r = declared(value, context, info, abstractType);
+      return r && typeof (r as PromiseLike<unknown>).then === 'function' ? Promise.resolve(r).then(nameOf) : nameOf(r);
+    };
+  }
+  return schema;
+}
+
 /** The executable schema (built once per process). */
 export function getSchema(): Promise<GraphQLSchema> {
   // A module, resource or edge left out of the registry refuses to build the schema (so to start).
@@ -27,7 +53,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     // No class-validator: services validate arguments and name the offending field.
     validate: false,
     emitSchemaFile: false,
-  });
+  }).then(syncUnionTypes);
   return built;
 }
 
