@@ -17,6 +17,26 @@ export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema/schema.graphql');
 let built: Promise<GraphQLSchema> | null = null;
 
 /**
+ * type-graphql's own `simple` option (`@Field({ simple: true })`) on every plain field: graphql-js's
+ * default resolver reads the property, instead of a wrapper per field and per row that allocates
+ * its resolver data and runs an empty middleware chain. A field with a field resolver keeps it (the
+ * generator prefers it); one guarded by @Authorized or @UseMiddleware, or whose schema name differs
+ * from its property, keeps the wrapper. The schema has no global middleware.
+ */
+function simplePlainFields(): void {
+  const storage = getMetadataStorage();
+  const guarded = new Map<Function, Set<string>>();
+  for (const d of [...storage.authorizedFields, ...storage.middlewares]) {
+    const t = d.target as Function;
+    if (!guarded.has(t)) guarded.set(t, new Set());
+    guarded.get(t)!.add(d.fieldName);
+  }
+  for (const f of storage.fields) {
+    if (f.simple === undefined && f.name === f.schemaName && !guarded.get(f.target)?.has(f.name)) f.simple = true;
+  }
+}
+
+/**
  * The unions' type resolvers answering at once. type-graphql wraps each union's `resolveType` in
  * an async function, so every value of a union field (a nomination's nominee unit, a figure's
  * unit) became a promise, and the object holding it an asynchronous one for graphql-js. The same
@@ -45,7 +65,10 @@ function syncUnionTypes(schema: GraphQLSchema): GraphQLSchema {
 /** The executable schema (built once per process). */
 export function getSchema(): Promise<GraphQLSchema> {
   // A module, resource or edge left out of the registry refuses to build the schema (so to start).
-  if (!built) checkModules(MODULES, RESOLVERS, path.join(__dirname, '..'));
+  if (!built) {
+    checkModules(MODULES, RESOLVERS, path.join(__dirname, '..'));
+    simplePlainFields();
+  }
   built ??= buildSchema({
     resolvers: RESOLVERS,
     authChecker: AuthChecker,
