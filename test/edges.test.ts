@@ -129,6 +129,41 @@ describe('edges', () => {
     expect([...viaUser]).toEqual(expect.arrayContaining(['allNominations.createdBy', 'allAwards.decidedBy', 'allNominations.reviews.reviewer', 'allAuditEvents.actor']));
   }, 120_000);
 
+  // Lists read their to-one edges in the page's own query (a LEFT JOIN with the target's byId
+  // condition, kit/service.ts list) and a nomination's steps right after the page (listPrefetch);
+  // a single read resolves them through the loaders. Both paths must answer the same objects,
+  // nulls and masked personal fields.
+  it.each(['sys', 'fedAdmin', 'fedAdmin2', 'unionAdmin', 'chair', 'chair4', 'analyst', 'analystF1'] as const)(
+    "as %s, a list's edges read in its query answer what the same edges answer one object at a time",
+    async (who) => {
+      const api = a[who];
+      const unit = '__typename ... on Federation { id name } ... on Union { id name code } ... on GrassrootsUnion { id name active } ... on Team { id name }';
+      const person = 'id fullName phone birthDate nationalId';
+      const lists: [string, string, string][] = [
+        ['Member', 'allMembers', `grassrootsUnion { id name code } team { id name } union { id name } federation { id name }`],
+        ['Nomination', 'allNominations', `awardType { id code name } nomineeMember { ${person} } nomineeUnit { ${unit} } nominatingUnit { ${unit} } reviews { id decision level comment reviewerName at } history { action actorName at }`],
+        ['Award', 'allAwards', `awardType { id code } nomineeMember { ${person} } nomineeUnit { ${unit} }`],
+      ];
+      let compared = 0;
+      for (const [type, list, edges] of lists) {
+        let rows: { id: string }[];
+        try {
+          rows = (await api.q(`{ rows: ${list}(perPage: 30) { id ${edges} } }`)).rows;
+        } catch (e) {
+          if (String(e).includes('FORBIDDEN')) continue;
+          throw e;
+        }
+        for (const row of rows) {
+          const one = await api.q(`query($id: ID!) { x: ${type}(id: $id) { id ${edges} } }`, { id: row.id });
+          expect(row).toEqual(one.x);
+          compared++;
+        }
+      }
+      expect(compared).toBeGreaterThan(0);
+    },
+    120_000,
+  );
+
   it('an analyst reads no account name beside a nomination step; an admin does', async () => {
     const q = `{ allNominations(perPage: 20) { reviews { reviewerName } history { actorName } } }`;
     const names = (d: any) => d.allNominations.flatMap((n: any) => [...n.reviews.map((r: any) => r.reviewerName), ...n.history.map((h: any) => h.actorName)]);

@@ -11,7 +11,7 @@ import { Member, MemberResource } from '../member/member.entity';
 import { User, UserResource } from '../account/user.entity';
 import { ANY_UNIT, OrgUnitUnion, UNIT_RESOURCES } from '../org/org.types';
 import { forbidden } from '../common/errors';
-import { edges, reqOf } from '../kit/crud';
+import { edges, listPrefetch, reqOf } from '../kit/crud';
 
 
 @ObjectType({ description: 'a review step: APPROVE, REJECT or RETURN at one level' })
@@ -87,20 +87,29 @@ export class NominationWorkflowResolver {
   }
 
   // The steps of a nomination are part of it (not another resource); only the names of the accounts that took them are masked.
+  // A list of nominations that selects them reads them right after its page (listPrefetch below): then they resolve without a promise.
   @FieldResolver(() => [NominationReview], { description: 'the review decisions, oldest first' })
-  async reviews(@Root() n: Nomination, @Ctx() ctx: Context): Promise<NominationReview[]> {
-    const events = await ctx.services.nomination.events(reqOf(ctx), n.id);
+  reviews(@Root() n: Nomination, @Ctx() ctx: Context): NominationReview[] | Promise<NominationReview[]> {
     const names = seesAccounts(ctx.caller);
-    return events
-      .filter((e) => REVIEW_ACTIONS[e.action])
-      .map((e) => ({ id: e.id, level: e.level, decision: REVIEW_ACTIONS[e.action]!, comment: e.comment, reviewerId: e.actorId, reviewerName: names ? e.actorName : null, at: e.at }));
+    const reviewsOf = (events: NominationEvent[]) =>
+      events
+        .filter((e) => REVIEW_ACTIONS[e.action])
+        .map((e) => ({ id: e.id, level: e.level, decision: REVIEW_ACTIONS[e.action]!, comment: e.comment, reviewerId: e.actorId, reviewerName: names ? e.actorName : null, at: e.at }));
+    const events = ctx.services.nomination.eventsNow(reqOf(ctx), n.id);
+    return Array.isArray(events) ? reviewsOf(events) : events.then(reviewsOf);
   }
 
   @FieldResolver(() => [NominationEvent], { description: 'every step: created, edited, submitted, reviewed, withdrawn' })
-  async history(@Root() n: Nomination, @Ctx() ctx: Context): Promise<NominationEvent[]> {
-    const events = await ctx.services.nomination.events(reqOf(ctx), n.id);
-    return seesAccounts(ctx.caller) ? events : events.map((e) => ({ ...e, actorName: null }));
+  history(@Root() n: Nomination, @Ctx() ctx: Context): NominationEvent[] | Promise<NominationEvent[]> {
+    const historyOf = (events: NominationEvent[]) => (seesAccounts(ctx.caller) ? events : events.map((e) => ({ ...e, actorName: null })));
+    const events = ctx.services.nomination.eventsNow(reqOf(ctx), n.id);
+    return Array.isArray(events) ? historyOf(events) : events.then(historyOf);
   }
+}
+
+// The steps of each nomination of a page, read in one query once the page is read.
+for (const field of ['reviews', 'history']) {
+  listPrefetch<Nomination>('Nomination', field, (rows, req, s) => s.nomination.prefetchEvents(req, rows.map((n) => n.id)));
 }
 
 @Resolver(() => Award)
@@ -113,10 +122,10 @@ export class AwardDeleteResolver {
 }
 
 const NominationEdges = edges<Nomination>(Nomination, 'Nomination', {
-  awardType: { type: () => AwardType, target: AwardTypeResource, resolve: (n, req, s) => s.awardType.byId(req, n.awardTypeId) },
-  nomineeMember: { type: () => Member, target: MemberResource, resolve: (n, req, s) => s.member.byId(req, n.nomineeMemberId) },
-  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (n, req, s) => s.org.byId(req, n.nomineeUnitId) },
-  nominatingUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (n, req, s) => s.org.byId(req, n.nominatingUnitId) },
+  awardType: { type: () => AwardType, target: AwardTypeResource, join: { property: 'awardTypeId', via: (s) => s.awardType } },
+  nomineeMember: { type: () => Member, target: MemberResource, join: { property: 'nomineeMemberId', via: (s) => s.member } },
+  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, join: { property: 'nomineeUnitId', via: (s) => s.org } },
+  nominatingUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, join: { property: 'nominatingUnitId', via: (s) => s.org } },
   createdBy: { type: () => User, target: UserResource, resolve: (n, req, s) => s.account.byId(req, n.createdById) },
   award: { type: () => Award, target: AwardResource, resolve: (n, req, s) => s.award.ofNomination(req, n.id) },
 });
@@ -131,15 +140,15 @@ const ReviewEdges = edges<NominationReview>(NominationReview, 'NominationReview'
 });
 
 const AwardEdges = edges<Award>(Award, 'Award', {
-  awardType: { type: () => AwardType, target: AwardTypeResource, resolve: (a, req, s) => s.awardType.byId(req, a.awardTypeId) },
+  awardType: { type: () => AwardType, target: AwardTypeResource, join: { property: 'awardTypeId', via: (s) => s.awardType } },
   decidedBy: {
     type: () => User,
     target: UserResource,
     description: 'the account that approved it, when visible to you',
     resolve: (a, req, s) => s.account.byId(req, a.decidedById),
   },
-  nomineeMember: { type: () => Member, target: MemberResource, resolve: (a, req, s) => s.member.byId(req, a.nomineeMemberId) },
-  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, resolve: (a, req, s) => s.org.byId(req, a.nomineeUnitId) },
+  nomineeMember: { type: () => Member, target: MemberResource, join: { property: 'nomineeMemberId', via: (s) => s.member } },
+  nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, join: { property: 'nomineeUnitId', via: (s) => s.org } },
   nomination: { type: () => Nomination, target: NominationResource, resolve: (a, req, s) => s.nomination.byId(req, a.nominationId) },
 });
 

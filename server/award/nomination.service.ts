@@ -112,14 +112,30 @@ export class NominationService extends ResourceService<Nomination> {
 
   /** The history of nominations, batched per request. */
   events(req: Req, nominationId: number): Promise<NominationEvent[]> {
-    return req.loaders
-      .get(this.eventsKey, async (ids) => {
-        const rows = await readRows(
-          this.db.ds.getRepository(NominationEvent).createQueryBuilder('e').where('e.nomination_id IN (:...ids)', { ids }).orderBy('e.id', 'ASC'),
-        );
-        return groupByKeys(ids, rows, (e) => e.nominationId);
-      })
-      .load(nominationId);
+    return req.loaders.get(this.eventsKey, this.eventsBatch).load(nominationId);
+  }
+
+  private readonly eventsBatch = async (ids: readonly number[]): Promise<NominationEvent[][]> => {
+    const rows = await readRows(
+      this.db.ds.getRepository(NominationEvent).createQueryBuilder('e').where('e.nomination_id IN (:...ids)', { ids }).orderBy('e.id', 'ASC'),
+    );
+    return groupByKeys(ids, rows, (e) => e.nominationId);
+  };
+
+  /**
+   * The histories of a page of nominations read at once, before their fields resolve (the same
+   * batch as `events`), so that `eventsNow` answers without a promise.
+   */
+  async prefetchEvents(req: Req, ids: readonly number[]): Promise<void> {
+    const unique = [...new Set(ids)].filter((id) => req.loaders.now(this.eventsKey, id) === undefined);
+    if (!unique.length) return;
+    const lists = await this.eventsBatch(unique);
+    unique.forEach((id, i) => req.loaders.prime(this.eventsKey, this.eventsBatch, id, lists[i]));
+  }
+
+  /** `events`, answered at once when the request's list already read them (`prefetchEvents`). */
+  eventsNow(req: Req, nominationId: number): NominationEvent[] | Promise<NominationEvent[]> {
+    return req.loaders.now(this.eventsKey, nominationId) ?? this.events(req, nominationId);
   }
 
   // ---- the nominator's side ------------------------------------------------------------------

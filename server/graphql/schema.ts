@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema, isUnionType } from 'graphql';
+import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker';
 import { PROJECT_ROOT } from '../config';
 import { allResolvers, MODULES } from '../modules';
@@ -16,10 +16,59 @@ export const SCHEMA_FILE = path.join(PROJECT_ROOT, 'schema/schema.graphql');
 
 let built: Promise<GraphQLSchema> | null = null;
 
+/**
+ * type-graphql's own `simple` option (`@Field({ simple: true })`) on every plain field: graphql-js's
+ * default resolver reads the property, instead of a wrapper per field and per row that allocates
+ * its resolver data and runs an empty middleware chain. A field with a field resolver keeps it (the
+ * generator prefers it); one guarded by @Authorized or @UseMiddleware, or whose schema name differs
+ * from its property, keeps the wrapper. The schema has no global middleware.
+ */
+function simplePlainFields(): void {
+  const storage = getMetadataStorage();
+  const guarded = new Map<Function, Set<string>>();
+  for (const d of [...storage.authorizedFields, ...storage.middlewares]) {
+    const t = d.target as Function;
+    if (!guarded.has(t)) guarded.set(t, new Set());
+    guarded.get(t)!.add(d.fieldName);
+  }
+  for (const f of storage.fields) {
+    if (f.simple === undefined && f.name === f.schemaName && !guarded.get(f.target)?.has(f.name)) f.simple = true;
+  }
+}
+
+/**
+ * The unions' type resolvers answering at once. type-graphql wraps each union's `resolveType` in
+ * an async function, so every value of a union field (a nomination's nominee unit, a figure's
+ * unit) became a promise, and the object holding it an asynchronous one for graphql-js. The same
+ * resolution (the declared resolveType, a class mapped to its GraphQL type's name), without the
+ * promise when the declared one answers at once.
+ */
+function syncUnionTypes(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  for (const u of storage.unions) {
+    const type = schema.getType(u.name);
+    const declared = u.resolveType;
+    if (!type || !isUnionType(type) || !declared) continue;
+    const nameOf = (r: unknown): string | undefined => {
+      if (!r || typeof r === 'string') return (r as string | undefined) ?? undefined;
+      // as type-graphql: a class among the union's members, by its GraphQL type's name
+      return u.getClassTypes().includes(r as never) ? storage.objectTypes.find((o) => o.target === r)?.name : undefined;
+    };
+    type.resolveType = (value, context, info, abstractType) => {
+      const r = declared(value, context, info, abstractType);
+      return r && typeof (r as PromiseLike<unknown>).then === 'function' ? Promise.resolve(r).then(nameOf) : nameOf(r);
+    };
+  }
+  return schema;
+}
+
 /** The executable schema (built once per process). */
 export function getSchema(): Promise<GraphQLSchema> {
   // A module, resource or edge left out of the registry refuses to build the schema (so to start).
-  if (!built) checkModules(MODULES, RESOLVERS, path.join(__dirname, '..'));
+  if (!built) {
+    checkModules(MODULES, RESOLVERS, path.join(__dirname, '..'));
+    simplePlainFields();
+  }
   built ??= buildSchema({
     resolvers: RESOLVERS,
     authChecker: AuthChecker,
@@ -27,7 +76,7 @@ export function getSchema(): Promise<GraphQLSchema> {
     // No class-validator: services validate arguments and name the offending field.
     validate: false,
     emitSchemaFile: false,
-  });
+  }).then(syncUnionTypes);
   return built;
 }
 

@@ -1,10 +1,11 @@
-import { Arg, Args, Authorized, ClassType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, ClassType, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { hasPermission, Permission } from '../auth/permissions';
 import type { Context } from '../graphql/context';
 import type { Services } from '../graphql/services';
 import { ListMetadata } from '../graphql/list-args';
 import { rowId } from '../graphql/ids';
-import type { Req } from './loaders';
+import type { JoinableById, Req } from './loaders';
 import type { Resource } from './resource';
 import type { ResourceService, Row } from './service';
 import { seesPersonalData } from '../auth/permissions';
@@ -48,11 +49,18 @@ export function crudResolver<E extends Row>(r: Resource<E>): ClassType {
   Arg('id', () => ID)(Crud.prototype, 'one', 0);
   Ctx()(Crud.prototype, 'one', 1);
 
-  d = method(Crud, 'all', (args: { filter?: object }, ctx: Context) => svc(ctx).list(ctx.caller!, args));
+  d = method(Crud, 'all', async (args: { filter?: object }, ctx: Context, info: GraphQLResolveInfo) => {
+    const { joins, prefetches } = selectedOf(r.name, info);
+    const req = reqOf(ctx);
+    const rows = await svc(ctx).list(ctx.caller!, args, joins.length ? { req, edges: joins.map((e) => ({ property: e.join.property, service: e.join.via(ctx.services) })) } : undefined);
+    if (prefetches.length && rows.length) await Promise.all(prefetches.map((p) => p(rows, req, ctx.services)));
+    return rows;
+  });
   Authorized(read)(Crud.prototype, 'all', d);
   Query(() => [r.typeClass], { name: `all${r.plural}` })(Crud.prototype, 'all', d);
   Args(() => r.listArgs)(Crud.prototype, 'all', 0);
   Ctx()(Crud.prototype, 'all', 1);
+  Info()(Crud.prototype, 'all', 2);
 
   d = method(Crud, 'meta', async (args: { filter?: object }, ctx: Context): Promise<ListMetadata> => ({ count: await svc(ctx).count(ctx.caller!, args.filter) }));
   Authorized(read)(Crud.prototype, 'meta', d);
@@ -106,7 +114,14 @@ export interface EdgeDef<R> {
   /** arguments of the field, as an @ArgsType class */
   args?: ClassType;
   description?: string;
-  resolve(root: R, req: Req, services: Services, args: any): unknown;
+  /**
+   * A to-one edge read by id: the property holding the id and the service that reads it. A list
+   * of this type whose selection asks for the edge reads it in the page's own query (a LEFT JOIN
+   * with the target's `byId` condition); the edge then resolves through `byIdNow`.
+   */
+  join?: { property: keyof R & string; via(services: Services): JoinableById };
+  /** how the edge resolves (with `join`: the target's byIdNow of the property, when omitted) */
+  resolve?(root: R, req: Req, services: Services, args: any): unknown;
 }
 
 export interface EdgeEntry {
@@ -116,6 +131,8 @@ export interface EdgeEntry {
   permission: Permission;
   /** the resolver class that serves it (the schema must be built from it: graphql/schema.ts checks) */
   resolver: ClassType;
+  /** a to-one edge a list may read in its own query (EdgeDef.join) */
+  join?: { property: string; via(services: Services): JoinableById };
 }
 const EDGES: EdgeEntry[] = [];
 
@@ -137,15 +154,62 @@ export function edges<R>(type: ClassType, typeName: string, defs: Record<string,
     const d = method(Edges, field, (root: R, ctx: Context, args: unknown) => {
       const caller = ctx.caller;
       if (!caller || !hasPermission(caller.role, def.target.permissions.read)) return def.list ? [] : null;
-      return def.resolve(root, reqOf(ctx), ctx.services, args);
+      if (def.resolve) return def.resolve(root, reqOf(ctx), ctx.services, args);
+      return def.join!.via(ctx.services).byIdNow(reqOf(ctx), (root as Record<string, unknown>)[def.join!.property] as number | null);
     });
     FieldResolver(def.type as any, { nullable: !def.list, description: def.description })(Edges.prototype, field, d);
     Root()(Edges.prototype, field, 0);
     Ctx()(Edges.prototype, field, 1);
     if (def.args) Args(() => def.args!)(Edges.prototype, field, 2);
-    EDGES.push({ typeName, field, target: def.target.name, permission: def.target.permissions.read, resolver: Edges });
+    if (!def.resolve && !def.join) throw new Error(`edge ${typeName}.${field}: give resolve or join`);
+    EDGES.push({ typeName, field, target: def.target.name, permission: def.target.permissions.read, resolver: Edges, join: def.join });
   }
   return Edges;
+}
+
+type Prefetch = (rows: any[], req: Req, services: Services) => Promise<void>;
+const PREFETCHES: { typeName: string; field: string; run: Prefetch }[] = [];
+
+/**
+ * A field of `typeName` whose values a list of that type reads for its whole page at once, right
+ * after the page (one query), when the list's selection asks for the field: the field's resolver
+ * then answers from the request's loader without a promise.
+ */
+export function listPrefetch<R>(typeName: string, field: string, run: (rows: R[], req: Req, services: Services) => Promise<void>): void {
+  PREFETCHES.push({ typeName, field, run: run as Prefetch });
+}
+
+type Selected = { joins: (EdgeEntry & { join: NonNullable<EdgeEntry['join']> })[]; prefetches: Prefetch[] };
+
+/** What a list field's selection asks of its type (directly, or in fragments on the type): joinable edges and prefetched fields; by field node (documents are cached). */
+const selectedByNode = new WeakMap<FieldNode, Selected>();
+function selectedOf(typeName: string, info: GraphQLResolveInfo): Selected {
+  const node = info.fieldNodes[0];
+  let out = info.fieldNodes.length === 1 ? selectedByNode.get(node) : undefined;
+  if (!out) {
+    const names = new Set<string>();
+    const seen = new Set<string>();
+    const walk = (set: SelectionSetNode | undefined) => {
+      for (const sel of set?.selections ?? []) {
+        if (sel.kind === 'Field') names.add(sel.name.value);
+        else if (sel.kind === 'InlineFragment') {
+          if (!sel.typeCondition || sel.typeCondition.name.value === typeName) walk(sel.selectionSet);
+        } else if (!seen.has(sel.name.value)) {
+          seen.add(sel.name.value);
+          const frag = info.fragments[sel.name.value];
+          if (frag && frag.typeCondition.name.value === typeName) walk(frag.selectionSet);
+        }
+      }
+    };
+    for (const n of info.fieldNodes) walk(n.selectionSet);
+    const prefetches = new Set<Prefetch>(PREFETCHES.filter((p) => p.typeName === typeName && names.has(p.field)).map((p) => p.run));
+    out = {
+      joins: EDGES.filter((e) => e.typeName === typeName && e.join && names.has(e.field)) as Selected['joins'],
+      prefetches: [...prefetches],
+    };
+    if (info.fieldNodes.length === 1) selectedByNode.set(node, out);
+  }
+  return out;
 }
 
 /** What a `ref` field may point at: a declared resource, or another target that reads by id in scope (any unit). */

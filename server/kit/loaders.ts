@@ -24,6 +24,8 @@ export class LoaderFamily<P extends string | number, K, V> {
 
 export class RequestLoaders {
   private readonly map = new Map<LoaderKey<unknown, unknown>, DataLoader<unknown, unknown>>();
+  /** answers known before any load (rows read by a list's join): served synchronously */
+  private readonly known = new Map<LoaderKey<unknown, unknown>, Map<unknown, unknown>>();
 
   /** The request's loader for `key`, made on first use with `batch`. */
   get<K, V>(key: LoaderKey<K, V>, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>): DataLoader<K, V> {
@@ -34,6 +36,47 @@ export class RequestLoaders {
     }
     return loader;
   }
+
+  /**
+   * Records the answer the loader `key` gives for `id` in this request (read by a query that asked
+   * exactly what its batch asks): later loads get it without a query, and `now` returns it as is.
+   */
+  prime<K, V>(key: LoaderKey<K, V>, batch: (keys: readonly K[]) => Promise<ArrayLike<V | Error>>, id: K, value: V): void {
+    this.get(key, batch).prime(id, value);
+    let m = this.known.get(key as LoaderKey<unknown, unknown>);
+    if (!m) this.known.set(key as LoaderKey<unknown, unknown>, (m = new Map()));
+    if (!m.has(id)) m.set(id, value);
+  }
+
+  /** The primed answer of `key` for `id` (a value or null), or undefined when none was primed. */
+  now<K, V>(key: LoaderKey<K, V>, id: K): V | undefined {
+    const m = this.known.get(key as LoaderKey<unknown, unknown>);
+    return m && m.has(id) ? (m.get(id) as V) : undefined;
+  }
+}
+
+/**
+ * A service whose batched read by id (`byId`) a list can do in its own query: a LEFT JOIN on the
+ * same table with the same condition (scope, fixed conditions), whose rows are primed as `byId`'s
+ * answers for the request (kit/service.ts `list`). Edges that declare `join` (kit/crud.ts) resolve
+ * through `byIdNow`: the primed answer without a promise, else `byId`.
+ */
+export interface JoinableById<T = unknown> {
+  /** the entity read by id and the condition `byId` puts on it, written for `alias`; null when the caller may not read it */
+  byIdJoin(caller: Caller, alias: string): { entity: Function; sql: string; params: Record<string, unknown> } | null;
+  /** records a row read through `byIdJoin`'s condition (null: none matched) as `byId`'s answer in this request */
+  prime(req: Req, id: number, row: T | null): void;
+  byIdNow(req: Req, id: number | null | undefined): T | null | Promise<T | null>;
+}
+
+/** Parameter names of a condition made unique with a prefix (`:scopeUnitId` → `:j0_scopeUnitId`). */
+export function prefixParams(sql: string, params: Record<string, unknown>, prefix: string): { sql: string; params: Record<string, unknown> } {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    sql = sql.replace(new RegExp(`:(\\.\\.\\.)?${k}\\b`, 'g'), (_m, spread: string | undefined) => `:${spread ?? ''}${prefix}${k}`);
+    out[prefix + k] = v;
+  }
+  return { sql, params: out };
 }
 
 /** What a service needs of a request: who asks, and the request's loaders. Never the whole GraphQL context. */

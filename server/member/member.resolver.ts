@@ -26,10 +26,10 @@ export class MemberImportResolver {
 
 /** The units a member is placed in. */
 const MemberEdges = edges<Member>(Member, 'Member', {
-  grassrootsUnion: { type: () => GrassrootsUnion, target: UNIT_RESOURCES[OrgLevel.GRASSROOTS], resolve: (m, req, s) => s.org.byId(req, m.grassrootsUnionId) },
-  team: { type: () => Team, target: UNIT_RESOURCES[OrgLevel.TEAM], resolve: (m, req, s) => s.org.byId(req, m.teamId) },
-  union: { type: () => Union, target: UNIT_RESOURCES[OrgLevel.UNION], resolve: (m, req, s) => s.org.byId(req, m.unionId) },
-  federation: { type: () => Federation, target: UNIT_RESOURCES[OrgLevel.FEDERATION], resolve: (m, req, s) => s.org.byId(req, m.federationId) },
+  grassrootsUnion: { type: () => GrassrootsUnion, target: UNIT_RESOURCES[OrgLevel.GRASSROOTS], join: { property: 'grassrootsUnionId', via: (s) => s.org } },
+  team: { type: () => Team, target: UNIT_RESOURCES[OrgLevel.TEAM], join: { property: 'teamId', via: (s) => s.org } },
+  union: { type: () => Union, target: UNIT_RESOURCES[OrgLevel.UNION], join: { property: 'unionId', via: (s) => s.org } },
+  federation: { type: () => Federation, target: UNIT_RESOURCES[OrgLevel.FEDERATION], join: { property: 'federationId', via: (s) => s.org } },
 });
 
 export const MEMBER_RESOLVERS: Function[] = [MemberImportResolver, MemberEdges];

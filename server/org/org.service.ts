@@ -13,7 +13,7 @@ import { fitKey, searchKey } from '../common/text';
 import { checkText, optionalId, parseId } from '../common/input';
 import { today } from '../common/clock';
 import { snake } from '../db/naming';
-import { byKeys, groupByKeys, LoaderFamily, LoaderKey, Req } from '../kit/loaders';
+import { byKeys, groupByKeys, JoinableById, LoaderFamily, LoaderKey, Req } from '../kit/loaders';
 import { relocateSubtree } from '../kit/located';
 import { ResourceService } from '../kit/service';
 import { readRow, readRows } from '../kit/rows';
@@ -80,7 +80,7 @@ function plain(u: OrgUnit) {
   return { id, level, name, code, parentId, federationId, unionId, grassrootsUnionId, teamId, active, dissolvedAt };
 }
 
-export class OrgService {
+export class OrgService implements JoinableById<OrgUnit> {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
@@ -113,10 +113,28 @@ export class OrgService {
   /** Batched read by id of any unit (parent objects, references): the scope and its ancestors; null when invisible. */
   byId(req: Req, id: number | null | undefined): Promise<OrgUnit | null> {
     if (id == null || !hasPermission(req.caller.role, Permission.ReadOrg)) return Promise.resolve(null);
-    const caller = req.caller;
-    return req.loaders
-      .get(this.byIdKey, async (ids) => byKeys(ids, await readRows(this.scoped(caller, null, true).andWhere('u.id IN (:...ids)', { ids })), (u) => u.id))
-      .load(id);
+    return req.loaders.get(this.byIdKey, this.byIdBatch(req.caller)).load(id);
+  }
+
+  private byIdBatch(caller: Caller) {
+    return async (ids: readonly number[]) => byKeys(ids, await readRows(this.scoped(caller, null, true).andWhere('u.id IN (:...ids)', { ids })), (u) => u.id);
+  }
+
+  /** `byId`'s condition for a list's LEFT JOIN (kit/loaders.ts JoinableById). */
+  byIdJoin(caller: Caller, alias: string) {
+    if (!hasPermission(caller.role, Permission.ReadOrg)) return null;
+    return { entity: OrgUnit, ...scopePredicate(caller.scope, alias, { via: 'ancestors' }, true) };
+  }
+
+  prime(req: Req, id: number, row: OrgUnit | null): void {
+    req.loaders.prime(this.byIdKey, this.byIdBatch(req.caller), id, row);
+  }
+
+  /** `byId`, answered at once when the request's list already read the unit. */
+  byIdNow(req: Req, id: number | null | undefined): OrgUnit | null | Promise<OrgUnit | null> {
+    if (id == null || !hasPermission(req.caller.role, Permission.ReadOrg)) return null;
+    const known = req.loaders.now(this.byIdKey, id);
+    return known !== undefined ? known : this.byId(req, id);
   }
 
   /** Batched children of the given level under parents, by the parent's ancestor column; strictly in scope. */
