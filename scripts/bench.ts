@@ -149,12 +149,13 @@ function floorHandlers(pool: mysql.Pool): { handlers: Record<string, FloorHandle
     },
 
     // Q3: active members of a federation counted by child unit and gender, with the units' names
-    // (an analyst: unscoped, but signed in).
+    // (an analyst: unscoped, but signed in; groups of 1 to 4 left out, as the API leaves them out for analysts).
     async q3(b) {
       const rows = await q(
         `SELECT COALESCE(m.union_id, m.grassroots_union_id) AS unit_id, m.gender, COUNT(*) AS c
            FROM member m WHERE m.federation_id = ? AND m.status = 'ACTIVE'
-          GROUP BY COALESCE(m.union_id, m.grassroots_union_id), m.gender`,
+          GROUP BY COALESCE(m.union_id, m.grassroots_union_id), m.gender
+         HAVING COUNT(*) >= 5`,
         [b.fed],
       );
       const ids = [...new Set(rows.map((r) => r.unit_id).filter((id) => id != null))];
