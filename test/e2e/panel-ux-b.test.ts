@@ -136,7 +136,8 @@ describe('on a phone (390 × 844)', () => {
     const name = (await first.locator('.MuiListItemText-primary').innerText()).split('\n')[0].trim();
     await first.click();
     await page.waitForURL(/#\/members\/\d+\/show/);
-    await page.getByText(name).first().waitFor();
+    // The member's page shows the name (the app bar's hidden "Đoàn viên: <name>" title may come first in the page).
+    await page.getByText(name, { exact: true }).filter({ visible: true }).first().waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     // The account menu opens on the phone.
     // (the app bar's own button: a record page may have buttons of its own whose names match).
