@@ -45,7 +45,7 @@ describe('the panel under its Content-Security-Policy', () => {
     const { token } = await tokenOf(demo.url, 'admin');
     const member = (await gql(demo.url, '{ allMembers(perPage: 1) { id fullName } }', {}, token)).allMembers[0];
     await page.goto(`${demo.url}/#/members/${member.id}/show`);
-    await page.getByText(member.fullName).first().waitFor();
+    await page.getByText(member.fullName).filter({ visible: true }).first().waitFor();
     await page.goto(`${demo.url}/#/members/${member.id}`);
     await page.locator('input[name="fullName"]').waitFor();
     await page.goto(`${demo.url}/#/approvals`);
