@@ -81,7 +81,7 @@ describe('admin panel', () => {
     await page.goto(`${demo.url}/#/nominations/${approve.id}/show`);
     const timeline = page.getByTestId('review-timeline');
     await timeline.getByText('Duyệt · cấp Liên đoàn Lao động').waitFor();
-    await page.getByText('Đã khen thưởng').first().waitFor();
+    await page.getByText('Đã khen thưởng').filter({ visible: true }).first().waitFor();
   });
 
   test('grassroots chair: creates and edits a member (server validation on the field), nominates it, cannot reach another grassroots union by URL', async () => {
@@ -92,7 +92,7 @@ describe('admin panel', () => {
     await login(page, demo.url, 'cdcs.soyte');
     // No menu for what a chair cannot do: no federation, union or grassroots lists.
     const side = menu(page);
-    await side.getByText('Đoàn viên').first().waitFor();
+    await side.getByText('Đoàn viên').filter({ visible: true }).first().waitFor();
     const items = (await side.locator('a[role="menuitem"], a.MuiMenuItem-root').allInnerTexts()).map((t) => t.trim());
     expect(items).toEqual(expect.arrayContaining(['Đoàn viên', 'Nhập đoàn viên', 'Đơn vị của tôi', 'Tổ công đoàn']));
     for (const hidden of ['Liên đoàn Lao động', 'Công đoàn cấp trên cơ sở', 'Công đoàn cơ sở']) expect(items).not.toContain(hidden);
@@ -110,7 +110,7 @@ describe('admin panel', () => {
     await page.locator('input[name="phone"]').fill('0912 345 678');
     await page.locator('button[type="submit"]').click();
     await page.waitForURL(/#\/members\/\d+\/show/);
-    await page.getByText('Trần Thị Ánh Tuyết').first().waitFor();
+    await page.getByText('Trần Thị Ánh Tuyết').filter({ visible: true }).first().waitFor();
     await page.getByTestId('breadcrumb').getByText('Công đoàn cơ sở Sở Y tế').waitFor();
     await page.getByText('15/04/1990').waitFor();
 

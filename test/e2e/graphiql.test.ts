@@ -95,9 +95,9 @@ describe('GraphiQL', () => {
 
     // The documentation explorer reads the schema too.
     await page.getByRole('button', { name: /documentation/i }).first().click();
-    await page.getByText('memberStats', { exact: true }).first().waitFor({ timeout: 30_000 }).catch(async () => {
+    await page.getByText('memberStats', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 30_000 }).catch(async () => {
       await page.getByRole('link', { name: 'Query' }).first().click();
-      await page.getByText('memberStats', { exact: true }).first().waitFor({ timeout: 30_000 });
+      await page.getByText('memberStats', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 30_000 });
     });
 
     // Back in the panel, its own policy again.

@@ -36,7 +36,7 @@ describe('the year in the panel', () => {
     const page = await open();
     await login(page, demo.url, 'cdvc.thanhhoa');
     // The menu has the new section.
-    await page.getByText('Năm công đoàn').first().waitFor();
+    await page.getByText('Năm công đoàn').filter({ visible: true }).first().waitFor();
     await page.getByRole('menuitem', { name: 'Báo cáo năm' }).waitFor();
     // From the unit's own page to its report, then the article's year.
     await page.getByRole('menuitem', { name: 'Đơn vị của tôi' }).click();
@@ -46,7 +46,7 @@ describe('the year in the panel', () => {
     await page.waitForURL(/year=2023/);
     const report = page.getByTestId('year-report');
     await report.waitFor();
-    await report.getByText('Công đoàn Viên chức tỉnh Thanh Hóa').first().waitFor();
+    await report.getByText('Công đoàn Viên chức tỉnh Thanh Hóa').filter({ visible: true }).first().waitFor();
     await report.getByText('Báo cáo kết quả hoạt động công đoàn năm 2023').waitFor();
     // "8/10 chỉ tiêu đạt và vượt"
     await report.getByText('8/10 chỉ tiêu đạt và vượt').waitFor();
@@ -61,7 +61,7 @@ describe('the year in the panel', () => {
     expect(await welfare.locator('tbody tr').last().innerText()).toMatch(/Tổng cộng\s+910\s+1\.3[45]\d\.\d{3}\.\d{3}\s₫/);
     // Awards by form, as the article lists them.
     const awards = page.getByTestId('report-awards');
-    for (const form of ['Bằng lao động sáng tạo', 'Cờ thi đua']) await awards.getByText(form).first().waitFor();
+    for (const form of ['Bằng lao động sáng tạo', 'Cờ thi đua']) await awards.getByText(form).filter({ visible: true }).first().waitFor();
     await page.setViewportSize({ width: 1366, height: 900 });
     await screenshot(page, 'year-report');
 
@@ -124,7 +124,7 @@ describe('the year in the panel', () => {
     await page.waitForURL(/#\/targets\/\d+\/show/);
     await page.getByTestId('target-rate').first().waitFor();
     expect(await page.getByTestId('target-rate').first().innerText()).toBe('115 %');
-    await page.getByText('Vượt chỉ tiêu').first().waitFor();
+    await page.getByText('Vượt chỉ tiêu').filter({ visible: true }).first().waitFor();
 
     await page.goto(`${demo.url}/#/targets?filter=${encodeURIComponent(JSON.stringify({ year: 2025 }))}`);
     const created = row(page, 'Vượt chỉ tiêu');

@@ -11,7 +11,7 @@ const demo = demoPanel();
 test('a grassroots chair records its year-end conference and sees it listed', async () => {
   const page = await demo.open();
   await login(page, demo.url, 'cdcs.soyte');
-  await page.getByText('Năm công đoàn').first().waitFor();
+  await page.getByText('Năm công đoàn').filter({ visible: true }).first().waitFor();
   await page.getByRole('menuitem', { name: 'Hội nghị tổng kết năm' }).click();
   await page.waitForURL(/#\/yearEndConferences/);
   await page.getByRole('link', { name: 'Thêm mới' }).click();
