@@ -118,7 +118,7 @@ export class AwardTypeService extends ResourceService<AwardType> {
     });
   }
 
-  async update(caller: Caller, id: number, input: AwardTypeInput): Promise<AwardType> {
+  async update(caller: Caller, id: number, input: AwardTypeInput, action: 'UPDATE' | 'DELETE' = 'UPDATE'): Promise<AwardType> {
     this.validate(input, false);
     return this.db.transaction(async (em) => {
       const t = await this.load(id, em);
@@ -134,13 +134,16 @@ export class AwardTypeService extends ResourceService<AwardType> {
       if (input.active != null) t.active = input.active;
       t.searchKey = typeSearchKey(t.code, t.name);
       await this.repo(em).save(t);
-      await this.audit.record(em, caller, { action: 'UPDATE', entityType: 'AwardType', entityId: id, unitId: null, before, after: t });
+      await this.audit.record(em, caller, { action, entityType: 'AwardType', entityId: id, unitId: null, before, after: t });
       return t;
     });
   }
 
-  /** Award types stay for the history of their awards: delete deactivates (no new nominations). */
+  /**
+   * Award types stay for the history of their awards: delete deactivates (no new nominations),
+   * audited as a DELETE as the other deletes that deactivate (accounts, indicators, units).
+   */
   remove(caller: Caller, id: number): Promise<AwardType> {
-    return this.update(caller, id, { active: false });
+    return this.update(caller, id, { active: false }, 'DELETE');
   }
 }
