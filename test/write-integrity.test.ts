@@ -363,7 +363,10 @@ describe('every mutation: its audit rows, and nothing changed when they cannot b
         return;
       }
       const refused = await refusing('audit_event', 'INSERT', () => run(api[c.as], c.query, vars));
-      expect(refused.ok ? 'written without its audit row' : refused.code).toBe('INTERNAL_SERVER_ERROR');
+      if (c.mutation === 'reviewNominations') {
+        // each id on its own: each row says its failure
+        expect(ok(refused).x.map((r: any) => [r.ok, r.code])).toEqual([[false, 'INTERNAL_SERVER_ERROR'], [false, 'INTERNAL_SERVER_ERROR']]);
+      } else expect(refused.ok ? 'written without its audit row' : refused.code).toBe('INTERNAL_SERVER_ERROR');
       expect(await snapshot()).toEqual(before);
 
       const from = await lastAuditId();
@@ -378,4 +381,219 @@ describe('every mutation: its audit rows, and nothing changed when they cannot b
       if (id !== undefined) expect(String(rows[0].entityId)).toBe(String(id));
     });
   }
+});
+
+// ─── 2. Refused midway: nothing changes ─────────────────────────────────────────────────────────
+
+describe('a write refused midway leaves every table as it was', () => {
+  const IMPORT_MEMBERS = 'mutation($g: ID!, $rows: [MemberImportRow!]!, $mode: ImportMode) { x: importMembers(grassrootsUnionId: $g, rows: $rows, mode: $mode) { total valid imported errors { row column } } }';
+  const IMPORT_TARGETS = 'mutation($u: ID!, $rows: [TargetImportRow!]!) { x: importTargets(unitId: $u, rows: $rows) { total valid imported errors { row column code } } }';
+  const IMPORT_WELFARE = 'mutation($u: ID!, $rows: [WelfareImportRow!]!) { x: importWelfareRecords(unitId: $u, rows: $rows) { total valid imported errors { row column code } } }';
+
+  test('an all-or-nothing import whose row 37 of 40 is bad writes nothing (members, targets, welfare records)', async () => {
+    const before = await snapshot();
+    const members = Array.from({ length: 40 }, (_, i) => ({ fullName: `Nguyễn Văn Bốn Mươi ${i}`, gender: i === 36 ? 'Không rõ' : 'Nam', cardNumber: `WI-40-${i}` }));
+    expect(ok(await run(api.chair, IMPORT_MEMBERS, { g: u('G1'), rows: members, mode: 'ALL_OR_NOTHING' })).x).toEqual({ total: 40, valid: 39, imported: 0, errors: [{ row: 38, column: 'gender' }] });
+    const targets = Array.from({ length: 40 }, (_, i) => ({ year: 1960 + i, indicatorCode: 'NEW_MEMBERS', source: 'ANNUAL_PROGRAMME', planned: i === 36 ? -1 : 10 }));
+    expect(ok(await run(api.chair, IMPORT_TARGETS, { u: u('G1'), rows: targets })).x).toEqual({ total: 40, valid: 39, imported: 0, errors: [{ row: 38, column: 'planned', code: 'BAD_USER_INPUT' }] });
+    const welfare = Array.from({ length: 40 }, (_, i) => ({ date: '2025-03-01', kind: 'SICKNESS', count: 1, amount: i === 36 ? 0.5 : 100000 }));
+    expect(ok(await run(api.chair, IMPORT_WELFARE, { u: u('G1'), rows: welfare })).x).toEqual({ total: 40, valid: 39, imported: 0, errors: [{ row: 38, column: 'amount', code: 'BAD_USER_INPUT' }] });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('an update with one valid and one invalid field changes neither', async () => {
+    const before = await snapshot();
+    const refused = async (as: AccountName, query: string, vars: Record<string, unknown>) => {
+      const o = await run(api[as], query, vars);
+      expect(o.ok).toBe(false);
+      return o.ok ? '' : `${o.code} ${(o as { field?: string }).field ?? ''}`.trim();
+    };
+    expect(await refused('chair', 'mutation($id: ID!) { updateMember(id: $id, phone: "0912000999", email: "khong-phai-email") { id } }', { id: m('hoa') })).toBe('BAD_USER_INPUT email');
+    expect(await refused('chair', 'mutation($id: ID!) { updateMember(id: $id, fullName: "Tên Mới", cardNumber: "C-0002") { id } }', { id: m('hoa') })).toBe('BAD_USER_INPUT cardNumber');
+    expect(await refused('fedAdmin', 'mutation($id: ID!) { updateUser(id: $id, fullName: "Tên mới", role: SYSTEM_ADMIN) { id } }', { id: String(t.fx.users.chair) })).toMatch(/^FORBIDDEN/);
+    // a move done inside the write, then a later check refuses: the move is undone too
+    expect(await refused('sysadmin', 'mutation($id: ID!, $f: ID!) { updateUnion(id: $id, federationId: $f, code: "G1") { id } }', { id: u('U1'), f: u('F2') })).toBe('BAD_USER_INPUT code');
+    expect(await refused('sysadmin', 'mutation($id: ID!) { updateFederation(id: $id, name: "Tên mới", active: false) { id } }', { id: u('F1') })).toBe('CONFLICT');
+    // a move under a unit of its own subtree or of the wrong level
+    expect(await refused('sysadmin', 'mutation($id: ID!, $p: ID!) { moveUnit(id: $id, parentId: $p) { __typename } }', { id: u('G1'), p: u('T1') })).toMatch(/^BAD_USER_INPUT/);
+    expect(await refused('sysadmin', 'mutation($id: ID!, $p: ID!) { moveUnit(id: $id, parentId: $p) { __typename } }', { id: u('U1'), p: u('G1') })).toMatch(/^BAD_USER_INPUT/);
+    expect(await refused('sysadmin', 'mutation($id: ID!, $p: ID!) { moveUnit(id: $id, parentId: $p) { __typename } }', { id: u('U1'), p: u('U1') })).toMatch(/^BAD_USER_INPUT/);
+    expect(await refused('sysadmin', 'mutation($id: ID!, $p: ID!) { moveUnit(id: $id, parentId: $p) { __typename } }', { id: u('F1'), p: u('F2') })).toMatch(/^BAD_USER_INPUT/);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('refused steps of the workflow take no decision number and leave no trace', async () => {
+    const nominee = await newMember();
+    const id = await pending('GK_CDCS_CN', nominee);
+    const before = await snapshot();
+    // the nominee leaves: the approval is refused by NOMINEE_ACTIVE after the reviewer's checks
+    await t.ds.query(`UPDATE member SET status = 'LEFT' WHERE id = ?`, [nominee]);
+    const withLeft = await snapshot();
+    expect(await run(api.sysadmin, REVIEW, { id, d: 'APPROVE' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(await snapshot()).toEqual(withLeft);
+    await t.ds.query(`UPDATE member SET status = 'ACTIVE' WHERE id = ?`, [nominee]);
+    expect(await snapshot()).toEqual(before);
+    // a rejection without its comment, a step by the nomination's own creator (four eyes)
+    expect(await run(api.sysadmin, REVIEW, { id, d: 'REJECT' })).toMatchObject({ ok: false, code: 'BAD_USER_INPUT' });
+    expect(await run(api.chair, REVIEW, { id, d: 'APPROVE' })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
+    // the confederation's decision on a nomination not FORWARDED, and an approval without its number
+    expect(await run(api.fedAdmin, RECORD, { id, ok: true, no: '1/QĐ-TLĐ' })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('reviewNominations: each id on its own, as the contract says: a refused id is reported and unchanged, the others are decided', async () => {
+    const good = await pending('GK_CDCS_CN', await newMember());
+    const stale = await pending('GK_CDCS_CN', await newMember(), false); // a DRAFT: not PENDING
+    const counter = async () => (await t.ds.query('SELECT unit_id, year, last_number FROM decision_counter ORDER BY unit_id, year')) as unknown[];
+    const staleBefore = await one('SELECT status, version FROM nomination WHERE id = ?', [stale]);
+    const countersBefore = await counter();
+    const from = await lastAuditId();
+    const r = ok(await run(api.sysadmin, REVIEW_MANY, { ids: [stale, good, '999999'], d: 'APPROVE' })).x;
+    expect(r.map((x: any) => [x.ok, x.code])).toEqual([[false, 'CONFLICT'], [true, null], [false, 'NOT_FOUND']]);
+    expect(await one('SELECT status, version FROM nomination WHERE id = ?', [stale])).toEqual(staleBefore);
+    expect((await auditSince(from)).map((a) => [a.action, a.entityType, String(a.entityId)])).toEqual([
+      ['CREATE', 'Award', r[1].nomination.award.id],
+      ['APPROVE', 'Nomination', good],
+    ]);
+    // one decision, one number more; nothing for the refused ids
+    const after = (await counter()) as { last_number: number }[];
+    expect(after.reduce((s, c) => s + Number(c.last_number), 0)).toBe((countersBefore as { last_number: number }[]).reduce((s, c) => s + Number(c.last_number), 0) + 1);
+  });
+});
+
+// ─── 3. A later statement fails: the whole write rolls back ─────────────────────────────────────
+
+describe('a later statement failing rolls the whole write back', () => {
+  test('an approval whose award cannot be written: no step, no number, no history row', async () => {
+    const id = await pending('GK_CDCS_CN', await newMember());
+    const before = await snapshot();
+    const o = await refusing('award', 'INSERT', () => run(api.sysadmin, REVIEW, { id, d: 'APPROVE' }));
+    expect(o).toMatchObject({ ok: false, code: 'INTERNAL_SERVER_ERROR' });
+    expect(await snapshot()).toEqual(before);
+    expect(ok(await run(api.sysadmin, REVIEW, { id, d: 'APPROVE' })).x.status).toBe('APPROVED');
+  });
+
+  test('a confederation decision whose award cannot be written changes nothing', async () => {
+    const id = await pending('BK_TLD_CN', await newMember());
+    ok(await run(api.sysadmin, REVIEW, { id, d: 'APPROVE' }));
+    ok(await run(api.sysadmin, REVIEW, { id, d: 'APPROVE' }));
+    const before = await snapshot();
+    expect(await refusing('award', 'INSERT', () => run(api.fedAdmin, RECORD, { id, ok: true, no: '99/QĐ-TLĐ' }))).toMatchObject({ ok: false, code: 'INTERNAL_SERVER_ERROR' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('reviewNominations: an id whose write fails is reported in its own row, the ids decided before it stay decided', async () => {
+    // a climbs (UNION → FEDERATION, no award); b is decided at GRASSROOTS and its award cannot be written
+    const a = await pending('BK_LDLD_CN', await newMember());
+    const b = await pending('GK_CDCS_CN', await newMember());
+    const bBefore = await one('SELECT status, version, current_level AS level FROM nomination WHERE id = ?', [b]);
+    const counters = await t.ds.query('SELECT * FROM decision_counter ORDER BY unit_id, year');
+    const from = await lastAuditId();
+    const o = await refusing('award', 'INSERT', () => run(api.sysadmin, REVIEW_MANY, { ids: [a, b], d: 'APPROVE' }));
+    const r = ok(o).x;
+    expect(r.map((x: any) => [x.id, x.ok, x.code])).toEqual([[a, true, null], [b, false, 'INTERNAL_SERVER_ERROR']]);
+    expect(r[0].nomination.status).toBe('PENDING');
+    expect(await one('SELECT status, version, current_level AS level FROM nomination WHERE id = ?', [b])).toEqual(bBefore);
+    expect(await t.ds.query('SELECT * FROM decision_counter ORDER BY unit_id, year')).toEqual(counters);
+    expect((await auditSince(from)).map((x) => [x.action, String(x.entityId)])).toEqual([['APPROVE', a]]);
+  });
+
+  test('a move whose history row cannot be written leaves the unit and its subtree where they were', async () => {
+    const before = await snapshot();
+    const o = await refusing('org_unit_move', 'INSERT', () => run(api.sysadmin, 'mutation($id: ID!, $p: ID!) { moveUnit(id: $id, parentId: $p) { __typename } }', { id: u('G1'), p: u('U2') }));
+    expect(o).toMatchObject({ ok: false, code: 'INTERNAL_SERVER_ERROR' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a transfer whose audit row cannot be written leaves the member, its awards and nominations where they were', async () => {
+    const before = await snapshot();
+    const o = await refusing('audit_event', 'INSERT', () => run(api.unionAdmin, 'mutation($id: ID!, $g: ID!) { updateMember(id: $id, grassrootsUnionId: $g) { id } }', { id: m('hoa'), g: u('G2') }));
+    expect(o).toMatchObject({ ok: false, code: 'INTERNAL_SERVER_ERROR' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a member import whose second chunk fails writes none of the first', async () => {
+    const rows = Array.from({ length: 600 }, (_, i) => ({ fullName: `Phan Văn Sáu Trăm ${i}`, gender: 'Nam' }));
+    const before = await snapshot();
+    const o = await refusing('member', 'INSERT', () => run(api.chair, 'mutation($g: ID!, $rows: [MemberImportRow!]!) { importMembers(grassrootsUnionId: $g, rows: $rows, mode: VALID_ROWS) { imported } }', { g: u('G1'), rows }), `NEW.full_name = 'Phan Văn Sáu Trăm 550'`);
+    expect(o).toMatchObject({ ok: false, code: 'INTERNAL_SERVER_ERROR' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('a target import whose third row cannot be written writes none', async () => {
+    const rows = [10, 20, 777, 40].map((planned, i) => ({ year: 2010 + i, indicatorCode: 'NEW_MEMBERS', source: 'ANNUAL_PROGRAMME', planned }));
+    const before = await snapshot();
+    const o = await refusing('target', 'INSERT', () => run(api.chair, 'mutation($u: ID!, $rows: [TargetImportRow!]!) { importTargets(unitId: $u, rows: $rows) { imported } }', { u: u('G1'), rows }), 'NEW.planned = 777');
+    expect(o).toMatchObject({ ok: false, code: 'INTERNAL_SERVER_ERROR' });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  test('deactivating an account whose tokens cannot be revoked leaves the account active and its tokens', async () => {
+    const made = ok(await run(api.sysadmin, 'mutation { x: createUser(username: "cdcs.token", password: "mat-khau-thu-1", fullName: "Chủ tịch có khoá", role: GRASSROOTS_CHAIR, scopeUnitId: "' + u('G2') + '") { id } }')).x.id;
+    const { api: holder } = await login(t, 'cdcs.token', 'mat-khau-thu-1');
+    ok(await run(holder, 'mutation { createApiToken(name: "báo cáo") { token } }'));
+    const before = await snapshot();
+    expect(await refusing('api_token', 'DELETE', () => run(api.sysadmin, 'mutation($id: ID!) { deleteUser(id: $id) { id } }', { id: made }))).toMatchObject({ ok: false, code: 'INTERNAL_SERVER_ERROR' });
+    expect(await snapshot()).toEqual(before);
+    // and when it goes through, each revoked token leaves its audit row beside the account's
+    const from = await lastAuditId();
+    ok(await run(api.sysadmin, 'mutation($id: ID!) { deleteUser(id: $id) { id } }', { id: made }));
+    expect((await auditSince(from)).map((x) => [x.action, x.entityType])).toEqual([['DELETE', 'ApiToken'], ['DELETE', 'User']]);
+  });
+});
+
+// ─── 4. History ─────────────────────────────────────────────────────────────────────────────────
+
+describe('history is kept', () => {
+  test('a member who leaves keeps their awards and nominations readable', async () => {
+    const who = await newMember();
+    const id = await pending('GK_CDCS_CN', who);
+    const award = ok(await run(api.sysadmin, REVIEW, { id, d: 'APPROVE' })).x.award;
+    ok(await run(api.chair, 'mutation($id: ID!) { deleteMember(id: $id) { id } }', { id: who }));
+    const read = ok(await run(api.chair, 'query($id: ID!) { Member(id: $id) { status leftAt awards { id decisionNumber } } allNominations(filter: { nomineeMemberId: [$id] }) { id status award { id } } }', { id: who }));
+    expect(read.Member).toMatchObject({ status: 'LEFT', awards: [{ id: award.id, decisionNumber: award.decisionNumber }] });
+    expect(read.allNominations).toEqual([{ id, status: 'APPROVED', award: { id: award.id } }]);
+  });
+
+  test('a transferred member takes their awards along, and the transfer is in the audit trail with both unions', async () => {
+    const who = await newMember();
+    const id = await pending('GK_CDCS_CN', who);
+    const award = ok(await run(api.sysadmin, REVIEW, { id, d: 'APPROVE' })).x.award;
+    const from = await lastAuditId();
+    ok(await run(api.unionAdmin, 'mutation($id: ID!, $g: ID!) { updateMember(id: $id, grassrootsUnionId: $g) { id } }', { id: who, g: u('G2') }));
+    const [row] = await auditSince(from);
+    expect(row).toMatchObject({ action: 'TRANSFER', entityType: 'Member', entityId: Number(who), actorId: t.fx.users.unionAdmin });
+    expect(JSON.parse(row.before!).grassrootsUnionId).toBe(Number(u('G1')));
+    expect(JSON.parse(row.after!).grassrootsUnionId).toBe(Number(u('G2')));
+    const read = ok(await run(api.unionAdmin, 'query($id: ID!) { Member(id: $id) { grassrootsUnionId awards { id } } }', { id: who }));
+    expect(read.Member).toEqual({ grassrootsUnionId: u('G2'), awards: [{ id: award.id }] });
+  });
+
+  test('a moved unit keeps its moves: who, when, from where, to where', async () => {
+    const g = ok(await run(api.sysadmin, 'mutation($p: ID!) { x: createGrassrootsUnion(name: "CĐCS di chuyển", unionId: $p) { id } }', { p: u('U1') })).x.id;
+    ok(await run(api.sysadmin, 'mutation($id: ID!, $p: ID!) { moveUnit(id: $id, parentId: $p) { __typename } }', { id: g, p: u('F1') }));
+    ok(await run(api.fedAdmin, 'mutation($id: ID!, $p: ID!) { updateGrassrootsUnion(id: $id, unionId: $p) { id } }', { id: g, p: u('U1') }));
+    const moves = ok(await run(api.sysadmin, 'query($id: ID!) { GrassrootsUnion(id: $id) { moves { fromParentId toParentId movedById movedAt } } }', { id: g })).GrassrootsUnion.moves;
+    expect(moves.map((x: any) => [x.fromParentId, x.toParentId, x.movedById])).toEqual([
+      [u('U1'), u('F1'), String(t.fx.users.sysadmin)],
+      [u('F1'), u('U1'), String(t.fx.users.fedAdmin)],
+    ]);
+    for (const x of moves) expect(typeof x.movedAt).toBe('string');
+  });
+
+  test('year records that others reference: refused, kept or cascaded with audit rows, never an internal error', async () => {
+    const c = ok(await run(api.unionAdmin, 'mutation($u: ID!) { x: createEmulationCluster(name: "Cụm có thành viên", kind: CLUSTER, organizingUnitId: $u) { id } }', { u: u('U1') })).x.id;
+    ok(await run(api.unionAdmin, 'mutation($c: ID!, $u: ID!) { createClusterEntry(clusterId: $c, unitId: $u, year: 2023, role: MEMBER) { id } }', { c, u: u('G2') }));
+    const before = await snapshot();
+    expect(await run(api.unionAdmin, 'mutation($id: ID!) { deleteEmulationCluster(id: $id) { id } }', { id: c })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    // the last value of a threshold the rules read
+    const th = (await t.ds.query('SELECT id FROM rule_threshold WHERE code IN (SELECT code FROM rule_threshold GROUP BY code HAVING COUNT(*) = 1) LIMIT 1'))[0];
+    if (th) expect(await run(api.sysadmin, 'mutation($id: ID!) { deleteRuleThreshold(id: $id) { id } }', { id: String(th.id) })).toMatchObject({ ok: false, code: 'CONFLICT' });
+    expect(await snapshot()).toEqual(before);
+    // an indicator its targets use is deactivated, and the target still reads it
+    const ind = ok(await run(api.sysadmin, 'mutation { x: createIndicator(code: "TEST_KEPT", name: "Chỉ số giữ lại", unit: COUNT, aggregation: SUM) { id } }')).x.id;
+    const tg = ok(await run(api.chair, 'mutation($u: ID!, $i: ID!) { x: createTarget(unitId: $u, year: 2024, indicatorId: $i, source: ANNUAL_PROGRAMME, planned: 5) { id } }', { u: u('G1'), i: ind })).x.id;
+    expect(ok(await run(api.sysadmin, 'mutation($id: ID!) { x: deleteIndicator(id: $id) { active } }', { id: ind })).x.active).toBe(false);
+    expect(ok(await run(api.chair, 'query($id: ID!) { Target(id: $id) { indicator { id code active } } }', { id: tg })).Target.indicator).toEqual({ id: ind, code: 'TEST_KEPT', active: false });
+  });
 });

@@ -261,7 +261,7 @@ export class AccountService extends ResourceService<User> {
       // A new password or a deactivation ends every session of the account; a deactivation also
       // revokes its personal tokens for good (reactivating the account does not bring them back).
       if (passwordHash || (user.active && !nextActive)) user.tokenVersion += 1;
-      if (user.active && !nextActive) await this.apiTokens.revokeAllOf(em, user.id);
+      if (user.active && !nextActive) await this.apiTokens.revokeAllOf(em, caller, user);
       if (passwordHash) user.passwordHash = passwordHash;
       user.active = nextActive;
       user.searchKey = userSearchKey(user.username, user.fullName);
