@@ -597,3 +597,56 @@ describe('history is kept', () => {
     expect(ok(await run(api.chair, 'query($id: ID!) { Target(id: $id) { indicator { id code active } } }', { id: tg })).Target.indicator).toEqual({ id: ind, code: 'TEST_KEPT', active: false });
   });
 });
+
+// ─── A unit of work run again after a deadlock starts afresh ────────────────────────────────────
+
+describe('a write the database aborted for a deadlock and ran again reports what its last run did', () => {
+  /** The next write's first attempt is aborted as a deadlock once its work is done (as InnoDB would abort it). */
+  async function withOneDeadlock<T>(fn: () => Promise<T>): Promise<T> {
+    const db = t.app.services.db;
+    const original = db.transaction;
+    let aborted = false;
+    db.transaction = ((work: Parameters<typeof original>[0]) =>
+      original.call(db, async (em) => {
+        let result: unknown;
+        let error: unknown;
+        try {
+          result = await work(em);
+        } catch (e) {
+          error = e;
+        }
+        if (!aborted) {
+          aborted = true;
+          throw Object.assign(new Error('Deadlock found when trying to get lock (test)'), { errno: 1213, code: 'ER_LOCK_DEADLOCK' });
+        }
+        if (error) throw error;
+        return result;
+      })) as typeof original;
+    try {
+      return await fn();
+    } finally {
+      db.transaction = original;
+    }
+  }
+  const IMPORT_TARGETS = 'mutation($u: ID!, $rows: [TargetImportRow!]!) { x: importTargets(unitId: $u, rows: $rows) { total valid imported errors { row column code } } }';
+
+  test('an import re-run counts its rows and errors once', async () => {
+    const good = [2030, 2031].map((year) => ({ year, indicatorCode: 'NEW_MEMBERS', source: 'ANNUAL_PROGRAMME', planned: 10 }));
+    const from = await lastAuditId();
+    expect(ok(await withOneDeadlock(() => run(api.chair, IMPORT_TARGETS, { u: u('G1'), rows: good }))).x).toEqual({ total: 2, valid: 2, imported: 2, errors: [] });
+    expect((await auditSince(from)).map((a) => a.action)).toEqual(['IMPORT', 'IMPORT']);
+    const bad = [{ year: 2029, indicatorCode: 'NEW_MEMBERS', source: 'ANNUAL_PROGRAMME', planned: -1 }];
+    expect(ok(await withOneDeadlock(() => run(api.chair, IMPORT_TARGETS, { u: u('G1'), rows: bad }))).x).toEqual({ total: 1, valid: 0, imported: 0, errors: [{ row: 2, column: 'planned', code: 'BAD_USER_INPUT' }] });
+  });
+
+  test('a member import and a batch review re-run report once', async () => {
+    const rows = [1, 2].map((n) => ({ fullName: `Lý Văn Chạy Lại ${n}`, gender: 'Nam' }));
+    const r = ok(await withOneDeadlock(() => run(api.chair, 'mutation($g: ID!, $rows: [MemberImportRow!]!) { x: importMembers(grassrootsUnionId: $g, rows: $rows) { total valid imported } }', { g: u('G1'), rows })));
+    expect(r.x).toEqual({ total: 2, valid: 2, imported: 2 });
+    const ids = [await pending('GK_CDCS_CN', await newMember()), await pending('GK_CDCS_CN', await newMember())];
+    const done = ok(await withOneDeadlock(() => run(api.sysadmin, REVIEW_MANY, { ids, d: 'APPROVE' }))).x;
+    expect(done.map((x: any) => x.ok)).toEqual([true, true]);
+    // approved together: one decision number, taken once
+    expect(done[0].nomination.award.decisionNumber).toBe(done[1].nomination.award.decisionNumber);
+  });
+});
