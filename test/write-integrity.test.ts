@@ -650,3 +650,48 @@ describe('a write the database aborted for a deadlock and ran again reports what
     expect(done[0].nomination.award.decisionNumber).toBe(done[1].nomination.award.decisionNumber);
   });
 });
+
+// ─── A lost race on a unique key ────────────────────────────────────────────────────────────────
+
+describe('a write that loses a race on a unique key answers a coded refusal and changes nothing', () => {
+  /** Runs `fn` while inserts and updates of `table` meet the duplicate-key error (1062) a concurrent write of the same key would cause. */
+  async function losingRace<T>(table: string, key: string, fn: () => Promise<T>): Promise<T> {
+    const sql = (event: string, n: number) =>
+      `CREATE TRIGGER test_race_${table}_${n} BEFORE ${event} ON \`${table}\` FOR EACH ROW SIGNAL SQLSTATE '23000' SET MYSQL_ERRNO = 1062, MESSAGE_TEXT = "Duplicate entry 'x' for key '${key}'"`;
+    await t.ds.query(sql('INSERT', 1));
+    await t.ds.query(sql('UPDATE', 2));
+    try {
+      return await fn();
+    } finally {
+      await t.ds.query(`DROP TRIGGER test_race_${table}_1`);
+      await t.ds.query(`DROP TRIGGER test_race_${table}_2`);
+    }
+  }
+  const answer = (o: Outcome) => (o.ok ? 'OK' : `${o.code} ${(o as { field?: string }).field ?? ''}`.trim());
+
+  test('members (card number), accounts (username), award types (code)', async () => {
+    const before = await snapshot();
+    const tried: Record<string, string> = {};
+    await losingRace('member', 'uq_member_card', async () => {
+      tried.createMember = answer(await run(api.chair, 'mutation($g: ID!) { createMember(fullName: "Đua Thẻ", gender: MALE, grassrootsUnionId: $g, cardNumber: "RACE-1") { id } }', { g: u('G1') }));
+      tried.updateMember = answer(await run(api.chair, 'mutation($id: ID!) { updateMember(id: $id, cardNumber: "RACE-2") { id } }', { id: m('hoa') }));
+      tried.importMembers = answer(await run(api.chair, 'mutation($g: ID!) { importMembers(grassrootsUnionId: $g, rows: [{ fullName: "Đua Nhập", gender: "Nam", cardNumber: "RACE-3" }]) { imported } }', { g: u('G1') }));
+    });
+    await losingRace('account', 'uq_account_username', async () => {
+      tried.createUser = answer(await run(api.sysadmin, 'mutation($g: ID!) { createUser(username: "dua.ten", password: "mat-khau-thu-1", fullName: "Đua", role: GRASSROOTS_CHAIR, scopeUnitId: $g) { id } }', { g: u('G2') }));
+      tried.updateUser = answer(await run(api.sysadmin, 'mutation($id: ID!) { updateUser(id: $id, username: "dua.ten2") { id } }', { id: String(t.fx.users.chair4) }));
+    });
+    await losingRace('award_type', 'uq_award_type_code', async () => {
+      tried.createAwardType = answer(await run(api.sysadmin, 'mutation { createAwardType(code: "RACE_AT", name: "Đua", nomineeKind: INDIVIDUAL, decidingLevel: GRASSROOTS) { id } }'));
+    });
+    expect(tried).toEqual({
+      createMember: 'BAD_USER_INPUT cardNumber',
+      updateMember: 'BAD_USER_INPUT cardNumber',
+      importMembers: 'CONFLICT',
+      createUser: 'BAD_USER_INPUT username',
+      updateUser: 'BAD_USER_INPUT username',
+      createAwardType: 'BAD_USER_INPUT code',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+});
