@@ -52,6 +52,10 @@ const userSearchKey = (username: string | null | undefined, fullName: string) =>
 const rateLimited = () => new AppError('RATE_LIMITED', 'Too many failed logins; try again in 15 minutes');
 
 /** Accounts: scoped by the unit their scope lies in (unscoped accounts only for an unscoped caller). */
+/** The unique key on usernames refusing a write that lost a race (taken after this one checked): the check's own refusal. */
+const usernameRace = (username: string) => (e: unknown) =>
+  Promise.reject(Db.isDuplicateKey(e) ? badInput('username', `${username} is already taken`, { rule: 'TAKEN' }) : e);
+
 export class AccountService extends ResourceService<User> {
   readonly throttle = new LoginThrottle();
 
@@ -213,7 +217,7 @@ export class AccountService extends ResourceService<User> {
         active: input.active ?? true,
         tokenVersion: 1,
       });
-      await this.repo(em).save(user);
+      await this.repo(em).save(user).catch(usernameRace(user.username));
       await this.audit.record(em, caller, { action: 'CREATE', entityType: 'User', entityId: user.id, unitId: user.scopeUnitId, after: plain(user) });
       return user;
     });
@@ -261,11 +265,11 @@ export class AccountService extends ResourceService<User> {
       // A new password or a deactivation ends every session of the account; a deactivation also
       // revokes its personal tokens for good (reactivating the account does not bring them back).
       if (passwordHash || (user.active && !nextActive)) user.tokenVersion += 1;
-      if (user.active && !nextActive) await this.apiTokens.revokeAllOf(em, user.id);
+      if (user.active && !nextActive) await this.apiTokens.revokeAllOf(em, caller, user);
       if (passwordHash) user.passwordHash = passwordHash;
       user.active = nextActive;
       user.searchKey = userSearchKey(user.username, user.fullName);
-      await this.repo(em).save(user);
+      await this.repo(em).save(user).catch(usernameRace(user.username));
       await this.audit.record(em, caller, { action, entityType: 'User', entityId: id, unitId: user.scopeUnitId, before, after: plain(user) });
       return user;
     });

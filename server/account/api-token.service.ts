@@ -56,9 +56,17 @@ export class ApiTokenService extends ResourceService<ApiToken> {
     });
   }
 
-  /** Revokes every token of an account (its deactivation), in the caller's transaction. */
-  async revokeAllOf(em: EntityManager, userId: number): Promise<void> {
-    await this.repo(em).delete({ userId });
+  /**
+   * Revokes every token of an account (its deactivation), in the caller's transaction, each with
+   * its audit row (DELETE, by the account that deactivated, located where the holder's scope is).
+   */
+  async revokeAllOf(em: EntityManager, caller: Caller, holder: { id: number; scopeUnitId: number | null }): Promise<void> {
+    const rows = await this.repo(em).find({ where: { userId: holder.id }, order: { id: 'ASC' } });
+    if (!rows.length) return;
+    await this.repo(em).delete({ userId: holder.id });
+    for (const row of rows) {
+      await this.audit.record(em, caller, { action: 'DELETE', entityType: 'ApiToken', entityId: row.id, unitId: holder.scopeUnitId, before: snapshot(row) });
+    }
   }
 
   /**

@@ -27,6 +27,9 @@ export interface AwardTypeInput {
 }
 
 /** The award catalogue: global (no scope), read by every role, written by SYSTEM_ADMIN. */
+/** The unique key on codes refusing a write that lost a race (taken after this one checked): the check's own refusal. */
+const codeRace = (code: string) => (e: unknown) => Promise.reject(Db.isDuplicateKey(e) ? badInput('code', `${code} already exists`, { rule: 'TAKEN' }) : e);
+
 export class AwardTypeService extends ResourceService<AwardType> {
   constructor(db: Db, audit: AuditService) {
     super(AwardTypeResource, db, audit);
@@ -112,13 +115,13 @@ export class AwardTypeService extends ResourceService<AwardType> {
         active: input.active ?? true,
         searchKey: typeSearchKey(input.code, input.name),
       });
-      await this.repo(em).save(t);
+      await this.repo(em).save(t).catch(codeRace(t.code));
       await this.audit.record(em, caller, { action: 'CREATE', entityType: 'AwardType', entityId: t.id, unitId: null, after: t });
       return t;
     });
   }
 
-  async update(caller: Caller, id: number, input: AwardTypeInput): Promise<AwardType> {
+  async update(caller: Caller, id: number, input: AwardTypeInput, action: 'UPDATE' | 'DELETE' = 'UPDATE'): Promise<AwardType> {
     this.validate(input, false);
     return this.db.transaction(async (em) => {
       const t = await this.load(id, em);
@@ -133,14 +136,17 @@ export class AwardTypeService extends ResourceService<AwardType> {
       if (input.oncePerLifetime != null) t.oncePerLifetime = input.oncePerLifetime;
       if (input.active != null) t.active = input.active;
       t.searchKey = typeSearchKey(t.code, t.name);
-      await this.repo(em).save(t);
-      await this.audit.record(em, caller, { action: 'UPDATE', entityType: 'AwardType', entityId: id, unitId: null, before, after: t });
+      await this.repo(em).save(t).catch(codeRace(t.code));
+      await this.audit.record(em, caller, { action, entityType: 'AwardType', entityId: id, unitId: null, before, after: t });
       return t;
     });
   }
 
-  /** Award types stay for the history of their awards: delete deactivates (no new nominations). */
+  /**
+   * Award types stay for the history of their awards: delete deactivates (no new nominations),
+   * audited as a DELETE as the other deletes that deactivate (accounts, indicators, units).
+   */
   remove(caller: Caller, id: number): Promise<AwardType> {
-    return this.update(caller, id, { active: false });
+    return this.update(caller, id, { active: false }, 'DELETE');
   }
 }

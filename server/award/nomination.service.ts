@@ -16,7 +16,7 @@ import { scopePredicate, unitInScope } from '../auth/scope';
 import { hasPermission, Permission, REVIEW_LEVEL } from '../auth/permissions';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
-import { AppError, badInput, conflict, forbidden, notFound } from '../common/errors';
+import { AppError, badInput, conflict, forbidden, logDatabaseDown, notFound, serviceUnavailable } from '../common/errors';
 import { checkText, isoDate, optionalId, parseId } from '../common/input';
 import { LIMITS } from '../common/limits';
 import { groupByKeys, LoaderKey, Req } from '../kit/loaders';
@@ -79,6 +79,11 @@ const auditUnit = (n: Nomination) => n.teamId ?? n.grassrootsUnionId ?? n.unionI
  * a history row and an audit row, in one transaction; approval at the deciding level creates the
  * award in the same transaction.
  */
+/** An unexpected failure of one review of a batch, as its row says it (no SQL, no stack: those go to the log). */
+const REVIEW_FAILED =
+  'Lỗi hệ thống: hồ sơ này chưa được xét, không có gì thay đổi; vui lòng thử lại hoặc báo quản trị hệ thống ' +
+  '(internal server error: this nomination was not reviewed and nothing of it changed)';
+
 export class NominationService extends ResourceService<Nomination> {
   private readonly eventsKey = new LoaderKey<number, NominationEvent[]>('Nomination.events');
 
@@ -461,20 +466,38 @@ export class NominationService extends ResourceService<Nomination> {
 
   /**
    * Applies one decision to each id on its own; reports each outcome (an id that cannot be one is
-   * reported BAD_USER_INPUT in its row, as an unknown one is NOT_FOUND).
+   * reported BAD_USER_INPUT in its row, as an unknown one is NOT_FOUND). Each review is its own
+   * transaction, so an unexpected failure of one (its transaction rolled back) is reported in that
+   * id's row too: answering the whole call with an error would hide the ids already decided. Once
+   * the database cannot be reached, the ids not yet tried are reported SERVICE_UNAVAILABLE untried.
    */
   async reviewMany(caller: Caller, ids: ReadonlyArray<string | number>, decision: ReviewDecision, comment: string | null | undefined): Promise<NominationResult[]> {
     if (ids.length > LIMITS.perPage) throw badInput('ids', `at most ${LIMITS.perPage} nominations per call`);
     checkComment(comment);
     const decisions = new Map<string, string>();
     const results: NominationResult[] = [];
+    const refused = (id: string | number, e: AppError | null): NominationResult => ({
+      id: String(id), ok: false, code: e ? String(e.extensions.code) : 'INTERNAL_SERVER_ERROR', message: e?.message ?? REVIEW_FAILED,
+      rule: (e?.extensions.rule as string | undefined) ?? null, nomination: null,
+    });
+    let down: AppError | null = null;
     for (const id of ids) {
+      if (down) {
+        results.push(refused(id, down));
+        continue;
+      }
       try {
         const n = await this.review(caller, parseId('ids', id), decision, comment, null, decisions);
         results.push({ id: String(id), ok: true, code: null, message: null, nomination: n });
       } catch (e) {
-        if (!(e instanceof AppError)) throw e;
-        results.push({ id: String(id), ok: false, code: String(e.extensions.code), message: e.message, rule: (e.extensions.rule as string | undefined) ?? null, nomination: null });
+        if (e instanceof AppError) results.push(refused(id, e));
+        else if (Db.isUnavailable(e)) {
+          logDatabaseDown('The database cannot be reached: reviewNominations reports the rest SERVICE_UNAVAILABLE', e);
+          results.push(refused(id, (down = serviceUnavailable())));
+        } else {
+          console.error(e);
+          results.push(refused(id, null));
+        }
       }
     }
     return results;

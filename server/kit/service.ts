@@ -332,11 +332,15 @@ export class ResourceService<E extends Row> implements JoinableById<E> {
    * refused, or on a dry run, the transaction is rolled back and nothing is written.
    */
   async importMany(caller: Caller, rows: Array<{ row: number; input: Record<string, unknown> }>, dryRun: boolean): Promise<BatchReport> {
-    const errors: BatchRowError[] = [];
+    let errors: BatchRowError[] = [];
     let created = 0;
     const rollback = new Error('rollback');
     try {
       await this.db.transaction(async (em) => {
+        // Afresh on every attempt: a run the database aborted (deadlock) and Db.transaction ran
+        // again wrote nothing, and its rows and errors must not be counted twice.
+        errors = [];
+        created = 0;
         for (const { row, input } of rows) {
           try {
             const values = this.values(input);

@@ -7,7 +7,7 @@ import { Caller } from '../auth/caller';
 import { scopePredicate } from '../auth/scope';
 import { Db } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
-import { AppError, badInput, notFound } from '../common/errors';
+import { AppError, badInput, conflict, notFound } from '../common/errors';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { fitKey, nameSortKey, searchKey } from '../common/text';
 import { checkText, isIsoDate, isoDate, optionalId, preview } from '../common/input';
@@ -185,6 +185,13 @@ function memberKeys(fullName: string, cardNumber: string | null): Pick<Member, '
 
 const blankToNull = (v: string | null | undefined) => (v === undefined ? undefined : v === null || v.trim() === '' ? null : v.trim());
 
+/**
+ * The unique key on card numbers refusing a write that lost a race (another write took the number
+ * after this one checked it): the refusal the check itself gives, not an internal error.
+ */
+const cardRace = (cardNumber: string | null | undefined) => (e: unknown) =>
+  Promise.reject(Db.isDuplicateKey(e) ? badInput('cardNumber', `card number ${cardNumber} is already used`, { rule: 'TAKEN' }) : e);
+
 function plain(m: Member) {
   const { sortKey: _s, searchKey: _k, createdAt: _c, updatedAt: _u, ...rest } = m;
   return rest;
@@ -267,7 +274,7 @@ export class MemberService extends ResourceService<Member> {
       const cardNumber = blankToNull(input.cardNumber) ?? null;
       await this.assertCardFree(em, cardNumber);
       const m = this.repo(em).create(newMemberRow(input, place));
-      await this.repo(em).save(m);
+      await this.repo(em).save(m).catch(cardRace(cardNumber));
       await this.audit.record(em, caller, { action: 'CREATE', entityType: 'Member', entityId: m.id, unitId: m.grassrootsUnionId, after: plain(m) });
       return this.present(caller, m);
     });
@@ -327,7 +334,13 @@ export class MemberService extends ResourceService<Member> {
       if (dryRun || !valid.length || (allOrNothing && errors.length)) return report;
       for (let i = 0; i < valid.length; i += 500) {
         const chunk = valid.slice(i, i + 500);
-        const result = await em.insert(Member, chunk);
+        const result = await em.insert(Member, chunk).catch((e) =>
+          Promise.reject(
+            Db.isDuplicateKey(e)
+              ? conflict('a card number of this import was taken by another write meanwhile; nothing was imported: import again to see which row', { rule: 'TAKEN' })
+              : e,
+          ),
+        );
         await em.insert(
           AuditEvent,
           chunk.map((m, j) => ({
@@ -380,7 +393,7 @@ export class MemberService extends ResourceService<Member> {
         if (input.leftReason !== undefined) m.leftReason = blankToNull(input.leftReason) ?? null;
       }
       Object.assign(m, memberKeys(m.fullName, m.cardNumber));
-      await this.repo(em).save(m);
+      await this.repo(em).save(m).catch(cardRace(m.cardNumber));
       await this.audit.record(em, caller, { action: guChanged ? 'TRANSFER' : 'UPDATE', entityType: 'Member', entityId: id, unitId: m.grassrootsUnionId, before, after: plain(m) });
       return this.present(caller, m);
     });
