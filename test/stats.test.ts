@@ -344,4 +344,16 @@ describe('figures name their units', () => {
     const all = await (await t.as('sysadmin')).q(`{ overview { federations members } }`);
     expect(all.overview).toEqual({ federations: 2, members: active(() => true) });
   });
+
+  it('the overview of a year no record can have is refused, naming the year', async () => {
+    const admin = await t.as('unionAdmin');
+    for (const year of [0, -1, 1928, 99999]) {
+      const e = (await admin.errorsOf('query($y: Int) { overview(year: $y) { awardsThisYear } }', { y: year }))[0];
+      expect(e.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'year' });
+    }
+    const thisYear = Number(vnToday().slice(0, 4));
+    for (const year of [1929, thisYear, thisYear + 1]) {
+      expect((await admin.q('query($y: Int) { overview(year: $y) { year } }', { y: year })).overview.year).toBe(year);
+    }
+  });
 });

@@ -17,6 +17,7 @@ import type { MemberService } from '../member/member.service';
 import type { AwardService } from '../award/award.service';
 import type { NominationService } from '../award/nomination.service';
 import { ageBandSql } from './age-band';
+import { yearRefusal } from '../year/year.rules';
 
 export enum MemberDimension {
   CHILD_UNIT = 'CHILD_UNIT',
@@ -223,6 +224,9 @@ export class StatsService {
 
   /** Counts for a dashboard: units by level, active members, women, pending nominations, awards decided in a year. */
   async overview(caller: Caller, unitId: number | null, year: number) {
+    // The awards of a year the union could have (1929 on, a few ahead): year 0 or 99999 is a slip, said so.
+    const refusal = yearRefusal(year, 'plan', Number(today().slice(0, 4)));
+    if (refusal) throw badInput('year', refusal);
     const unit = await this.unit(caller, unitId);
     const count = async <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, column: string) =>
       (await qb.select(`${column}`, 'key').addSelect('COUNT(*)', 'count').groupBy(column).getRawMany<{ key: string; count: string }>()).map((r) => ({ key: r.key, count: Number(r.count) }));
