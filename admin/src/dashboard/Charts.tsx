@@ -3,18 +3,7 @@ import InsertChartOutlinedIcon from '@mui/icons-material/InsertChartOutlined';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useTranslate } from 'react-admin';
 import type { AwardStatRow, MemberStatRow } from '../providers/dataProvider';
-
-const PALETTE = ['#c62828', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#4e342e'];
-
-const shorten = (s: string, n = 28) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-/** "Công đoàn cơ sở Sở Y tế" → "CĐCS Sở Y tế": unit names are long; the axis shows the usual abbreviations. */
-const abbreviate = (name: string) =>
-  name
-    .replace(/^Liên đoàn Lao động (tỉnh|thành phố) /i, 'LĐLĐ ')
-    .replace(/^Công đoàn cơ sở /i, 'CĐCS ')
-    .replace(/^Công đoàn Viên chức /i, 'CĐVC ')
-    .replace(/^Công đoàn /i, 'CĐ ')
-    .replace(/^Tổ Công đoàn /i, 'Tổ ');
+import { abbreviateUnit, CHART_PALETTE as PALETTE, shorten } from '../common/chartLabels';
 
 /** What a chart without figures shows (a fresh database): words, not a grey box. */
 const ChartEmpty = ({ hint }: { hint: string }) => {
@@ -32,7 +21,7 @@ const ChartEmpty = ({ hint }: { hint: string }) => {
 const MembersByUnit = ({ data }: { data: MemberStatRow[] }) => {
   const translate = useTranslate();
   const rows = data
-    .map((s) => ({ name: shorten(abbreviate(s.unitName ?? translate('cd.dashboard.outside_teams'))), count: s.count }))
+    .map((s) => ({ name: shorten(abbreviateUnit(s.unitName ?? translate('cd.dashboard.outside_teams')), 28), count: s.count }))
     .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count)
     .slice(0, 15);

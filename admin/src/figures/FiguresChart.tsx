@@ -1,22 +1,11 @@
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Table } from './model';
-
-const PALETTE = ['#c62828', '#1565c0', '#2e7d32', '#ef6c00', '#6a1b9a', '#00838f', '#ad1457', '#4e342e', '#546e7a', '#9e9d24'];
-
-const shorten = (s: string, n = 30) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
-/** Unit names are long: the axis shows the usual abbreviations (LĐLĐ, CĐCS, CĐVC…). */
-const abbreviate = (name: string) =>
-  name
-    .replace(/^Liên đoàn Lao động (tỉnh|thành phố) /i, 'LĐLĐ ')
-    .replace(/^Công đoàn cơ sở /i, 'CĐCS ')
-    .replace(/^Công đoàn Viên chức /i, 'CĐVC ')
-    .replace(/^Công đoàn /i, 'CĐ ')
-    .replace(/^Tổ Công đoàn /i, 'Tổ ');
+import { abbreviateUnit, CHART_PALETTE as PALETTE, shorten } from '../common/chartLabels';
 
 /** The figures as horizontal bars, one bar per row, stacked by the columns' groups (at most 30 rows). */
 export default function FiguresChart({ table }: { table: Table }) {
   const rows = table.rows.slice(0, 30).map((r) => {
-    const o: Record<string, string | number> = { name: shorten(abbreviate(r.label)), full: r.label };
+    const o: Record<string, string | number> = { name: shorten(abbreviateUnit(r.label), 30), full: r.label };
     for (const c of table.columns) o[c.key] = table.counts[r.key]?.[c.key] ?? 0;
     return o;
   });
