@@ -1,11 +1,13 @@
 import type { DataSource, Driver, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
+import { rawRows } from './shapes';
 
 /**
  * Rows of a query builder that selects whole entities of one table, without TypeORM's generic
- * hydration: the same SQL (`getRawMany` builds and runs exactly what `getMany` would), then each
- * raw row mapped onto an instance of the entity class by a plan made once per entity. Values go
+ * hydration: the same SQL (what `getRawMany` builds and runs, as `getMany` would; built once per
+ * shape, kit/shapes.ts), then each raw row mapped onto an instance of the entity class by a plan
+ * made once per entity. Values go
  * through the driver's own `prepareHydratedValue` where it converts anything (dates, booleans,
  * JSON, transformers), so the rows are the ones `getMany` returns.
  *
@@ -105,7 +107,7 @@ export async function readJoined<E extends ObjectLiteral>(
     return { plan: planFor(ds, meta, j.alias), id: DriverUtils.buildAlias(ds.driver, undefined, j.alias, meta.primaryColumns[0].databaseName) };
   });
   if (!main || plans.some((p) => !p.plan)) throw new Error('readJoined: an entity that TypeORM must hydrate');
-  const raw = await qb.getRawMany<Record<string, unknown>>();
+  const raw = await rawRows(qb);
   const driver = ds.driver;
   const rows = new Array<E>(raw.length);
   const joined = plans.map(() => new Array<Record<string, unknown> | null>(raw.length));
@@ -121,7 +123,7 @@ export async function readJoined<E extends ObjectLiteral>(
 export async function readRows<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<E[]> {
   const plan = planOf(qb);
   if (!plan) return qb.getMany();
-  const raw = await qb.getRawMany<Record<string, unknown>>();
+  const raw = await rawRows(qb);
   const driver = qb.connection.driver;
   const out = new Array<E>(raw.length);
   for (let i = 0; i < raw.length; i++) out[i] = mapRow(plan, raw[i], driver) as E;

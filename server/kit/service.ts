@@ -11,6 +11,7 @@ import { LIMITS } from '../common/limits';
 import { applyFilter, applyKeyset, applySortAndPage, Keyset, ListArgsLike, ListSpec } from '../common/list';
 import { byKeys, JoinableById, LoaderKey, prefixParams, Req } from './loaders';
 import { leanReadable, readJoined, readRow, readRows } from './rows';
+import { countRows } from './shapes';
 import type { Resource } from './resource';
 
 export interface Row extends ObjectLiteral {
@@ -185,7 +186,7 @@ export class ResourceService<E extends Row> implements JoinableById<E> {
   }
 
   count(caller: Caller, filter: object | null | undefined): Promise<number> {
-    return this.listQuery(caller, filter).getCount();
+    return countRows(this.listQuery(caller, filter));
   }
 
   /** One row in scope (or a readable ancestor, where allowed), else NOT_FOUND. */
