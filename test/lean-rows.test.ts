@@ -43,7 +43,7 @@ describe.each(['mysql', 'sqlite'] as const)('lean rows on %s', (dialect) => {
     expect(compared).toBeGreaterThan(50);
   });
 
-  it('falls back to getMany for what it does not plan (a partial select)', async () => {
+  it('maps a partial select as getMany does (the columns read, nothing else)', async () => {
     const meta = t.ds.getMetadata('Member');
     const qb = () => t.ds.getRepository(meta.target).createQueryBuilder('m').select(['m.id', 'm.fullName']).orderBy('m.id', 'ASC');
     const lean = await readRows(qb());

@@ -109,7 +109,7 @@ export class NominationWorkflowResolver {
 
 // The steps of each nomination of a page, read in one query once the page is read.
 for (const field of ['reviews', 'history']) {
-  listPrefetch<Nomination>('Nomination', field, (rows, req, s) => s.nomination.prefetchEvents(req, rows.map((n) => n.id)));
+  listPrefetch<Nomination>('Nomination', field, (rows, req, s) => s.nomination.prefetchEvents(req, rows.map((n) => n.id)), ['id']);
 }
 
 @Resolver(() => Award)

@@ -1,10 +1,12 @@
 import { Arg, Args, Authorized, ClassType, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { getNamedType, isAbstractType, isObjectType } from 'graphql';
+import type { FieldNode, GraphQLNamedType, GraphQLObjectType, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { hasPermission, Permission } from '../auth/permissions';
 import type { Context } from '../graphql/context';
 import type { Services } from '../graphql/services';
 import { ListMetadata } from '../graphql/list-args';
 import { rowId } from '../graphql/ids';
+import { joinedOf } from './loaders';
 import type { JoinableById, Req } from './loaders';
 import type { Resource } from './resource';
 import type { ResourceService, Row } from './service';
@@ -50,9 +52,10 @@ export function crudResolver<E extends Row>(r: Resource<E>): ClassType {
   Ctx()(Crud.prototype, 'one', 1);
 
   d = method(Crud, 'all', async (args: { filter?: object }, ctx: Context, info: GraphQLResolveInfo) => {
-    const { joins, prefetches } = selectedOf(r.name, info);
+    const { joins, prefetches, fields } = selectedOf(r.name, info);
     const req = reqOf(ctx);
-    const rows = await svc(ctx).list(ctx.caller!, args, joins.length ? { req, edges: joins.map((e) => ({ property: e.join.property, service: e.join.via(ctx.services) })) } : undefined);
+    const edges = joins.map((e) => ({ property: e.join.property, service: e.join.via(ctx.services), fields: e.fields }));
+    const rows = await svc(ctx).list(ctx.caller!, args, { req, edges, fields });
     if (prefetches.length && rows.length) await Promise.all(prefetches.map((p) => p(rows, req, ctx.services)));
     return rows;
   });
@@ -155,6 +158,9 @@ export function edges<R>(type: ClassType, typeName: string, defs: Record<string,
       const caller = ctx.caller;
       if (!caller || !hasPermission(caller.role, def.target.permissions.read)) return def.list ? [] : null;
       if (def.resolve) return def.resolve(root, reqOf(ctx), ctx.services, args);
+      // read by the list with the columns this selection asks for (kit/service.ts list), else by id
+      const joined = joinedOf(root as object, def.join!.property);
+      if (joined !== undefined) return joined;
       return def.join!.via(ctx.services).byIdNow(reqOf(ctx), (root as Record<string, unknown>)[def.join!.property] as number | null);
     });
     FieldResolver(def.type as any, { nullable: !def.list, description: def.description })(Edges.prototype, field, d);
@@ -168,18 +174,76 @@ export function edges<R>(type: ClassType, typeName: string, defs: Record<string,
 }
 
 type Prefetch = (rows: any[], req: Req, services: Services) => Promise<void>;
-const PREFETCHES: { typeName: string; field: string; run: Prefetch }[] = [];
+const PREFETCHES: { typeName: string; field: string; run: Prefetch; needs?: readonly string[] }[] = [];
 
 /**
  * A field of `typeName` whose values a list of that type reads for its whole page at once, right
  * after the page (one query), when the list's selection asks for the field: the field's resolver
- * then answers from the request's loader without a promise.
+ * then answers from the request's loader without a promise. `needs`: the properties of the row the
+ * field's resolver reads (without it, a list that selects the field reads whole rows).
  */
-export function listPrefetch<R>(typeName: string, field: string, run: (rows: R[], req: Req, services: Services) => Promise<void>): void {
-  PREFETCHES.push({ typeName, field, run: run as Prefetch });
+export function listPrefetch<R>(typeName: string, field: string, run: (rows: R[], req: Req, services: Services) => Promise<void>, needs?: readonly (keyof R & string)[]): void {
+  PREFETCHES.push({ typeName, field, run: run as Prefetch, needs });
 }
 
-type Selected = { joins: (EdgeEntry & { join: NonNullable<EdgeEntry['join']> })[]; prefetches: Prefetch[] };
+type JoinSelected = EdgeEntry & { join: NonNullable<EdgeEntry['join']>; fields: ReadonlySet<string> | null };
+type Selected = { joins: JoinSelected[]; prefetches: Prefetch[]; fields: ReadonlySet<string> | null };
+
+/**
+ * The properties the selection sets `sets` (on values of `type`) read of their rows: the fields
+ * answered by graphql-js's default resolver (type-graphql `simple`: the field is the property),
+ * the id property of each joinable edge, and what prefetched fields declare; with the id. Null
+ * when a field reads what cannot be known (any other field resolver, a fragment on an interface):
+ * then whole rows are read. `edgeSets` collects the selection sets of the joinable edges met.
+ */
+function propertiesRead(
+  info: GraphQLResolveInfo,
+  type: GraphQLNamedType,
+  sets: readonly SelectionSetNode[],
+  edgeSets?: Map<string, SelectionSetNode[]>,
+): Set<string> | null {
+  const out = new Set<string>(['id']);
+  const abstract = isAbstractType(type);
+  if (!abstract && !isObjectType(type)) return null;
+  const members = new Map((abstract ? info.schema.getPossibleTypes(type) : [type as GraphQLObjectType]).map((t) => [t.name, t]));
+  let known = true;
+  const field = (t: GraphQLObjectType | null, node: FieldNode) => {
+    const name = node.name.value;
+    if (name === '__typename') return;
+    const f = t?.getFields()[name];
+    if (!t || !f) return void (known = false);
+    if (!f.resolve) return void out.add(name);
+    const edge = EDGES.find((e) => e.typeName === t.name && e.field === name && e.join);
+    if (edge) {
+      out.add(edge.join!.property);
+      if (edgeSets && t === type && node.selectionSet) {
+        if (!edgeSets.has(name)) edgeSets.set(name, []);
+        edgeSets.get(name)!.push(node.selectionSet);
+      }
+      return;
+    }
+    const pre = PREFETCHES.find((p) => p.typeName === t.name && p.field === name);
+    if (pre?.needs) return void pre.needs.forEach((p) => out.add(p));
+    known = false;
+  };
+  const walk = (set: SelectionSetNode, t: GraphQLObjectType | null) => {
+    for (const sel of set.selections) {
+      if (!known) return;
+      if (sel.kind === 'Field') {
+        field(t, sel);
+        continue;
+      }
+      const frag = sel.kind === 'InlineFragment' ? sel : info.fragments[sel.name.value];
+      if (!frag) return void (known = false);
+      const on = frag.typeCondition?.name.value;
+      if (on === undefined || on === type.name) walk(frag.selectionSet, t);
+      else if (abstract && members.has(on)) walk(frag.selectionSet, members.get(on)!);
+      else known = false;
+    }
+  };
+  for (const set of sets) walk(set, abstract ? null : (type as GraphQLObjectType));
+  return known ? out : null;
+}
 
 /** What a list field's selection asks of its type (directly, or in fragments on the type): joinable edges and prefetched fields; by field node (documents are cached). */
 const selectedByNode = new WeakMap<FieldNode, Selected>();
@@ -203,10 +267,15 @@ function selectedOf(typeName: string, info: GraphQLResolveInfo): Selected {
     };
     for (const n of info.fieldNodes) walk(n.selectionSet);
     const prefetches = new Set<Prefetch>(PREFETCHES.filter((p) => p.typeName === typeName && names.has(p.field)).map((p) => p.run));
-    out = {
-      joins: EDGES.filter((e) => e.typeName === typeName && e.join && names.has(e.field)) as Selected['joins'],
-      prefetches: [...prefetches],
-    };
+    const type = info.schema.getType(typeName)!;
+    const edgeSets = new Map<string, SelectionSetNode[]>();
+    const sets = info.fieldNodes.map((n) => n.selectionSet).filter((s): s is SelectionSetNode => !!s);
+    const fields = propertiesRead(info, type, sets, edgeSets);
+    const joins = (EDGES.filter((e) => e.typeName === typeName && e.join && names.has(e.field)) as JoinSelected[]).map((e) => {
+      const target = getNamedType((type as GraphQLObjectType).getFields()[e.field].type);
+      return { ...e, fields: fields && edgeSets.has(e.field) ? propertiesRead(info, target, edgeSets.get(e.field)!) : null };
+    });
+    out = { joins, prefetches: [...prefetches], fields };
     if (info.fieldNodes.length === 1) selectedByNode.set(node, out);
   }
   return out;

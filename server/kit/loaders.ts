@@ -67,6 +67,28 @@ export interface JoinableById<T = unknown> {
   /** records a row read through `byIdJoin`'s condition (null: none matched) as `byId`'s answer in this request */
   prime(req: Req, id: number, row: T | null): void;
   byIdNow(req: Req, id: number | null | undefined): T | null | Promise<T | null>;
+  /** the row as the caller may see it (personal fields masked for analysts), as `byId` returns it */
+  present(caller: Caller, row: T): T;
+  /** properties a GraphQL union or interface over this entity reads to tell its type (org units: `level`) */
+  readonly typeColumns?: readonly string[];
+}
+
+/**
+ * Rows a list read for one edge of one of its rows with only the columns the request's selection
+ * asks for (kit/service.ts `list`): the edge answers from here. Such a row is never a `byId`
+ * answer (it lacks columns another path may ask for), so it is kept on the list's row itself.
+ */
+const joinedOnRow = new WeakMap<object, Record<string, unknown>>();
+
+export function attachJoined(row: object, property: string, joined: unknown): void {
+  let m = joinedOnRow.get(row);
+  if (!m) joinedOnRow.set(row, (m = {}));
+  m[property] = joined;
+}
+
+/** The row read for `property`'s edge with `row` (null: none matched), or undefined when the list did not read it. */
+export function joinedOf(row: object, property: string): unknown {
+  return joinedOnRow.get(row)?.[property];
 }
 
 /** Parameter names of a condition made unique with a prefix (`:scopeUnitId` → `:j0_scopeUnitId`). */

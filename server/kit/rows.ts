@@ -13,8 +13,10 @@ import { rawRows } from './shapes';
  *
  * TypeORM's transformer is generic (joins, embedded columns, relation ids, listeners, grouping
  * by primary key for joined rows) and about 4% of the CPU of a list request; none of that applies
- * to the kit's one-table reads. A query builder outside that shape (a join, a partial select, an
- * entity with embedded columns or load listeners) falls back to `getMany`.
+ * to the kit's one-table reads. A partial select (`alias.property`, as `list` makes for the columns
+ * a request asks for) maps the columns it read and leaves the others unset, as `getMany` does. A
+ * query builder outside that shape (a join, an aliased select, an entity with embedded columns or
+ * load listeners) falls back to `getMany`.
  */
 
 interface Plan {
@@ -66,8 +68,12 @@ function planOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Plan | null
   const em = qb.expressionMap;
   const main = em.mainAlias;
   if (!main?.hasMetadata || em.joinAttributes.length || em.relationIdAttributes.length) return null;
-  // only `createQueryBuilder(alias)` with its implicit whole-entity select
-  if (em.selects.length !== 1 || em.selects[0].selection !== main.name || em.selects[0].aliasName) return null;
+  // `createQueryBuilder(alias)` with its implicit whole-entity select, or columns of it (`alias.property`): the plan skips what is not read
+  const prefix = `${main.name}.`;
+  const selectsOk = em.selects.every(
+    (s) => !s.aliasName && (s.selection === main.name || (s.selection.startsWith(prefix) && !!main.metadata.findColumnWithPropertyName(s.selection.slice(prefix.length)))),
+  );
+  if (!em.selects.length || !selectsOk) return null;
   return planFor(qb.connection, main.metadata, main.name);
 }
 

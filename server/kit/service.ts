@@ -1,5 +1,5 @@
 import { ID } from 'type-graphql';
-import { DeepPartial, EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { DeepPartial, EntityManager, EntityMetadata, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import type { Caller } from '../auth/caller';
 import { hasPermission, seesPersonalData } from '../auth/permissions';
 import { scopePredicate, ScopedTable, SqlPredicate } from '../auth/scope';
@@ -9,7 +9,7 @@ import { AppError, badInput, conflict, notFound } from '../common/errors';
 import { checkText, parseId } from '../common/input';
 import { LIMITS } from '../common/limits';
 import { applyFilter, applyKeyset, applySortAndPage, Keyset, ListArgsLike, ListSpec } from '../common/list';
-import { byKeys, JoinableById, LoaderKey, prefixParams, Req } from './loaders';
+import { attachJoined, byKeys, JoinableById, LoaderKey, prefixParams, Req } from './loaders';
 import { leanReadable, readJoined, readRow, readRows } from './rows';
 import { countRows } from './shapes';
 import type { Resource } from './resource';
@@ -22,6 +22,29 @@ export interface Row extends ObjectLiteral {
 export interface EdgeJoin {
   property: string;
   service: JoinableById;
+  /** the target's properties the request's selection reads (kit/crud.ts); null or absent: every column */
+  fields?: ReadonlySet<string> | null;
+}
+
+/** What a list's request selects (kit/crud.ts): to-one edges to read in the page's query, and the properties its rows need (null: every column). */
+export interface ListSelection {
+  req: Req;
+  edges: readonly EdgeJoin[];
+  fields?: ReadonlySet<string> | null;
+}
+
+/**
+ * The properties to select for `fields` (with the primary key), or null when one of them is not a
+ * column of the entity (then the whole row is read).
+ */
+function columnsOf(meta: EntityMetadata, fields: ReadonlySet<string>): string[] | null {
+  const out = new Set<string>(meta.primaryColumns.map((c) => c.propertyName));
+  for (const f of fields) {
+    const c = meta.findColumnWithPropertyName(f);
+    if (!c || c.embeddedMetadata || c.relationMetadata) return null;
+    out.add(c.propertyName);
+  }
+  return [...out];
 }
 
 /**
@@ -129,20 +152,31 @@ export class ResourceService<E extends Row> implements JoinableById<E> {
   }
 
   /**
-   * One page of the list. `prefetch` names to-one edges the request selects (kit/crud.ts): each is
-   * read in the page's own query by a LEFT JOIN with the condition of the target's `byId`, and its
-   * rows are primed as `byId`'s answers for the request (one query instead of a loader's round trip).
+   * One page of the list. `selection` names to-one edges the request selects (kit/crud.ts): each is
+   * read in the page's own query by a LEFT JOIN with the condition of the target's `byId`. A row
+   * read whole is primed as `byId`'s answer for the request (one query instead of a loader's round
+   * trip); one read with only the columns the selection asks for is kept on the page's row, for
+   * that edge alone. The page's own rows, too, are read with only the columns the selection needs
+   * when it names them (`fields`).
    */
-  async list(caller: Caller, args: ListArgsLike, prefetch?: { req: Req; edges: readonly EdgeJoin[] }): Promise<E[]> {
+  async list(caller: Caller, args: ListArgsLike, selection?: ListSelection): Promise<E[]> {
     const qb = this.listQuery(caller, args.filter);
     applySortAndPage(qb, this.alias, this.spec, args, { personalAllowed: seesPersonalData(caller.role) });
-    const joins = prefetch ? this.joinEdges(qb, caller, prefetch.edges) : [];
+    const meta = this.db.ds.getMetadata(this.resource.entity);
+    // only over the list's own whole-entity select (a resource's filter that selects more keeps whole rows)
+    const plainSelect = qb.expressionMap.selects.length === 1 && qb.expressionMap.selects[0].selection === this.alias;
+    const own = plainSelect && selection?.fields ? columnsOf(meta, selection.fields) : null;
+    if (own) qb.select(own.map((p) => `${this.alias}.${p}`));
+    const joins = selection ? this.joinEdges(qb, caller, selection.edges) : [];
     if (!joins.length) return (await readRows(qb)).map((row) => this.present(caller, row));
     const { rows, joined } = await readJoined(qb, joins);
     joins.forEach((j, k) => {
       for (let i = 0; i < rows.length; i++) {
         const id = (rows[i] as ObjectLiteral)[j.property] as number | null;
-        if (id != null) j.service.prime(prefetch!.req, id, joined[k][i]);
+        if (id == null) continue;
+        const target = joined[k][i];
+        if (j.partial) attachJoined(rows[i], j.property, target && j.service.present(caller, target));
+        else j.service.prime(selection!.req, id, target);
       }
     });
     return rows.map((row) => this.present(caller, row));
@@ -151,15 +185,19 @@ export class ResourceService<E extends Row> implements JoinableById<E> {
   /** Adds the LEFT JOINs of `edges` that the caller may read and whose rows read lean; returns them. */
   private joinEdges(qb: SelectQueryBuilder<E>, caller: Caller, edges: readonly EdgeJoin[]) {
     const meta = this.db.ds.getMetadata(this.resource.entity);
-    const out: { alias: string; entity: Function; property: string; service: JoinableById }[] = [];
+    const out: { alias: string; entity: Function; property: string; service: JoinableById; partial: boolean }[] = [];
     for (const edge of edges) {
       const alias = `j${out.length}_${this.alias}`;
       const on = edge.service.byIdJoin(caller, alias);
       const fk = meta.findColumnWithPropertyName(edge.property);
       if (!on || !fk || !leanReadable(this.db.ds, on.entity, alias)) continue;
       const p = prefixParams(on.sql, on.params, `${alias}_`);
-      qb.leftJoin(on.entity, alias, `${alias}.id = ${this.alias}.${fk.databaseName} AND ${p.sql}`, p.params).addSelect(alias);
-      out.push({ alias, entity: on.entity, property: edge.property, service: edge.service });
+      qb.leftJoin(on.entity, alias, `${alias}.id = ${this.alias}.${fk.databaseName} AND ${p.sql}`, p.params);
+      const wanted = edge.fields && new Set([...edge.fields, ...(edge.service.typeColumns ?? [])]);
+      const cols = wanted && columnsOf(this.db.ds.getMetadata(on.entity), wanted);
+      if (cols) qb.addSelect(cols.map((c) => `${alias}.${c}`));
+      else qb.addSelect(alias);
+      out.push({ alias, entity: on.entity, property: edge.property, service: edge.service, partial: !!cols });
     }
     return out;
   }

@@ -126,6 +126,15 @@ export class OrgService implements JoinableById<OrgUnit> {
     return { entity: OrgUnit, ...scopePredicate(caller.scope, alias, { via: 'ancestors' }, true) };
   }
 
+  /** Units have no personal fields. */
+  present(caller: Caller, row: OrgUnit): OrgUnit {
+    void caller;
+    return row;
+  }
+
+  /** The org unit union (OrgUnit) tells a unit's type by its level. */
+  readonly typeColumns = ['level'] as const;
+
   prime(req: Req, id: number, row: OrgUnit | null): void {
     req.loaders.prime(this.byIdKey, this.byIdBatch(req.caller), id, row);
   }
