@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../config';
 import { formatError, withoutSuggestions } from '../graphql/schema';
 import { queryLimitsPlugin } from '../graphql/limits';
 import { introspectionPlugin } from '../graphql/introspection';
+import { jitGateway } from '../graphql/jit-executor';
 import { LIMITS } from '../common/limits';
 import { LANDING_PAGE_CSP, setSecurityHeaders } from './security-headers';
 import { csvExportOf } from '../export/csv-export';
@@ -131,7 +132,8 @@ export interface AppServer {
 
 export async function createHttpServer(schema: GraphQLSchema, services: Services): Promise<AppServer> {
   const apollo = new ApolloServer<Context>({
-    schema,
+    // The schema, executed by graphql-jit (graphql/jit-executor.ts): Apollo's only hook for an executor is a gateway.
+    gateway: jitGateway(schema),
     // Cache control hooks every field; we do no HTTP caching of GraphQL, so it is off (see stack notes).
     // Introspection per caller (graphql/introspection.ts): Apollo's switch is on, the plugin refuses anonymous callers in production.
     plugins: [ApolloServerPluginCacheControlDisabled(), introspectionPlugin(services.config.introspection), queryLimitsPlugin, unavailableStatusPlugin],
