@@ -14,7 +14,7 @@ import { Caller } from '../auth/caller';
 import { Role } from '../auth/role';
 import { scopePredicate, unitInScope } from '../auth/scope';
 import { hasPermission, Permission, REVIEW_LEVEL } from '../auth/permissions';
-import { Db } from '../db/dialect';
+import { Db, insertOnly } from '../db/dialect';
 import { AuditService } from '../audit/audit.service';
 import { AppError, badInput, conflict, forbidden, logDatabaseDown, notFound, serviceUnavailable } from '../common/errors';
 import { checkText, isoDate, optionalId, parseId } from '../common/input';
@@ -316,7 +316,8 @@ export class NominationService extends ResourceService<Nomination> {
   }
 
   private async event(em: EntityManager, caller: Caller, n: Nomination, action: NominationAction, from: S | null, level: OrgLevel | null, comment: string | null = null) {
-    await em.insert(NominationEvent, {
+    // the step's time is the database's (DEFAULT): not read back, nobody reads it in this transaction
+    await insertOnly(em, NominationEvent, {
       nominationId: n.id,
       action,
       level,

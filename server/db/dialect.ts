@@ -1,4 +1,5 @@
-import { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { busy, throttledLog } from '../common/errors';
 
 /** A unit of work given up after its retries is worth a line in the log (at most one per 10 s): a hot spot. */
@@ -209,4 +210,14 @@ export class Db {
       return false;
     }
   }
+}
+
+/**
+ * Inserts one row without reading it back: TypeORM's `insert` re-reads the columns the database
+ * generates (a DEFAULT CURRENT_TIMESTAMP) with a SELECT after the INSERT on MySQL, a round trip in
+ * the transaction for a value the caller does not use. The same INSERT otherwise (the entity's
+ * column types, transformers and defaults).
+ */
+export async function insertOnly<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, values: QueryDeepPartialEntity<E>): Promise<void> {
+  await em.createQueryBuilder().insert().into(entity).values(values).updateEntity(false).execute();
 }
