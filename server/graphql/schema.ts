@@ -1,11 +1,12 @@
 import 'reflect-metadata';
 import path from 'node:path';
-import { GraphQLError, GraphQLFormattedError, GraphQLSchema, isUnionType } from 'graphql';
+import { GraphQLError, GraphQLFormattedError, GraphQLSchema, isObjectType, isUnionType } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { AuthChecker } from '../auth/auth-checker';
 import { PROJECT_ROOT } from '../config';
 import { allResolvers, MODULES } from '../modules';
 import { checkModules } from '../kit/checks';
+import { allEdges } from '../kit/crud';
 import { Db } from '../db/dialect';
 import { busy, logDatabaseDown, serviceUnavailable } from '../common/errors';
 
@@ -62,6 +63,25 @@ function syncUnionTypes(schema: GraphQLSchema): GraphQLSchema {
   return schema;
 }
 
+/**
+ * Edges (kit/crud.ts `edges`) resolved by their own function, without type-graphql's wrapper: they
+ * take the root and the context, check the target's read permission themselves, and carry no
+ * @Authorized, middleware or arguments (an edge with arguments keeps the wrapper, which converts
+ * them). The wrapper costs an allocation of resolver data and a parameter walk per row and edge.
+ */
+function directEdges(schema: GraphQLSchema): GraphQLSchema {
+  const storage = getMetadataStorage();
+  const guarded = new Set([...storage.authorizedFields, ...storage.middlewares].map((d) => `${(d.target as Function).name}.${d.fieldName}`));
+  for (const e of allEdges()) {
+    const type = schema.getType(e.typeName);
+    const field = type && isObjectType(type) ? type.getFields()[e.field] : undefined;
+    if (!field || !e.direct || field.args.length || guarded.has(`${e.resolver.name}.${e.field}`)) continue;
+    const run = e.direct;
+    field.resolve = (root, _args, ctx) => run(root, ctx);
+  }
+  return schema;
+}
+
 /** The executable schema (built once per process). */
 export function getSchema(): Promise<GraphQLSchema> {
   // A module, resource or edge left out of the registry refuses to build the schema (so to start).
@@ -76,7 +96,9 @@ export function getSchema(): Promise<GraphQLSchema> {
     // No class-validator: services validate arguments and name the offending field.
     validate: false,
     emitSchemaFile: false,
-  }).then(syncUnionTypes);
+  })
+    .then(syncUnionTypes)
+    .then(directEdges);
   return built;
 }
 

@@ -136,6 +136,8 @@ export interface EdgeEntry {
   resolver: ClassType;
   /** a to-one edge a list may read in its own query (EdgeDef.join) */
   join?: { property: string; via(services: Services): JoinableById };
+  /** the edge's resolution, for edges without arguments: graphql/schema.ts calls it without type-graphql's per-row wrapper */
+  direct?: (root: unknown, ctx: Context) => unknown;
 }
 const EDGES: EdgeEntry[] = [];
 
@@ -168,7 +170,10 @@ export function edges<R>(type: ClassType, typeName: string, defs: Record<string,
     Ctx()(Edges.prototype, field, 1);
     if (def.args) Args(() => def.args!)(Edges.prototype, field, 2);
     if (!def.resolve && !def.join) throw new Error(`edge ${typeName}.${field}: give resolve or join`);
-    EDGES.push({ typeName, field, target: def.target.name, permission: def.target.permissions.read, resolver: Edges, join: def.join });
+    EDGES.push({
+      typeName, field, target: def.target.name, permission: def.target.permissions.read, resolver: Edges, join: def.join,
+      direct: def.args ? undefined : (root, ctx) => (d.value as Method)(root, ctx, undefined),
+    });
   }
   return Edges;
 }

@@ -76,29 +76,37 @@ export interface JoinableById<T = unknown> {
 /**
  * Rows a list read for one edge of one of its rows with only the columns the request's selection
  * asks for (kit/service.ts `list`): the edge answers from here. Such a row is never a `byId`
- * answer (it lacks columns another path may ask for), so it is kept on the list's row itself.
+ * answer (it lacks columns another path may ask for), so it is kept on the list's row itself,
+ * under a symbol (no JSON, no Object.keys, no GraphQL field sees it).
  */
-const joinedOnRow = new WeakMap<object, Record<string, unknown>>();
+const JOINED = Symbol('joined');
+type WithJoined = { [JOINED]?: Record<string, unknown> };
 
 export function attachJoined(row: object, property: string, joined: unknown): void {
-  let m = joinedOnRow.get(row);
-  if (!m) joinedOnRow.set(row, (m = {}));
-  m[property] = joined;
+  const r = row as WithJoined;
+  (r[JOINED] ??= {})[property] = joined;
 }
 
 /** The row read for `property`'s edge with `row` (null: none matched), or undefined when the list did not read it. */
 export function joinedOf(row: object, property: string): unknown {
-  return joinedOnRow.get(row)?.[property];
+  return (row as WithJoined)[JOINED]?.[property];
 }
 
-/** Parameter names of a condition made unique with a prefix (`:scopeUnitId` → `:j0_scopeUnitId`). */
+/** Parameter names of a condition made unique with a prefix (`:scopeUnitId` → `:j0_scopeUnitId`); the text remembered per condition and prefix. */
+const prefixed = new Map<string, string>();
 export function prefixParams(sql: string, params: Record<string, unknown>, prefix: string): { sql: string; params: Record<string, unknown> } {
+  const keys = Object.keys(params);
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(params)) {
-    sql = sql.replace(new RegExp(`:(\\.\\.\\.)?${k}\\b`, 'g'), (_m, spread: string | undefined) => `:${spread ?? ''}${prefix}${k}`);
-    out[prefix + k] = v;
+  for (const k of keys) out[prefix + k] = params[k];
+  const cacheKey = `${prefix}\u0001${keys.join(',')}\u0001${sql}`;
+  let text = prefixed.get(cacheKey);
+  if (text === undefined) {
+    text = sql;
+    for (const k of keys) text = text.replace(new RegExp(`:(\\.\\.\\.)?${k}\\b`, 'g'), (_m, spread: string | undefined) => `:${spread ?? ''}${prefix}${k}`);
+    if (prefixed.size >= 2_000) prefixed.clear();
+    prefixed.set(cacheKey, text);
   }
-  return { sql, params: out };
+  return { sql: text, params: out };
 }
 
 /** What a service needs of a request: who asks, and the request's loaders. Never the whole GraphQL context. */

@@ -59,21 +59,30 @@ export function shapeKey(qb: SelectQueryBuilder<ObjectLiteral>): string | null {
   // every field the builder has (some are set only when used: skip, take, lockMode, cache, …)
   for (const k in em) if (!KEYED.has(k) && !atDefault(em[k], dflt[k])) return null;
   if (em.aliases.some((a) => !a.hasMetadata || a.subQuery)) return null;
-  const joins = [];
+  // one string, each part after a separator of its kind (control characters no SQL text of this code holds)
+  const P = '\u0001';
+  const S = '\u0002';
+  let key = `${main.name}${P}${metaName(main)}${S}`;
+  for (const a of em.aliases) key += `${a.type}${P}${a.name}${P}${metaName(a)}${P}`;
+  key += S;
+  for (const sel of em.selects) key += `${sel.selection}${P}${sel.aliasName ?? ''}${P}${sel.virtual ? 1 : 0}${P}`;
+  key += S;
   for (const j of em.joinAttributes) {
-    if (j.mapToProperty || j.isMappingMany || typeof j.condition !== 'string' && j.condition !== undefined) return null;
-    joins.push([j.direction, j.alias.name, metaName(j.alias), j.condition ?? null]);
+    if (j.mapToProperty || j.isMappingMany || (typeof j.condition !== 'string' && j.condition !== undefined)) return null;
+    key += `${j.direction}${P}${j.alias.name}${P}${metaName(j.alias)}${P}${j.condition ?? ''}${P}`;
   }
-  return JSON.stringify([
-    main.name, metaName(main),
-    em.aliases.map((a) => [a.type, a.name, metaName(a)]),
-    em.selects.map((s) => [s.selection, s.aliasName ?? null, s.virtual ?? null]),
-    joins,
-    em.wheres, em.havings, em.orderBys, em.groupBys,
-    em.limit ?? null, em.offset ?? null,
-    em.withDeleted, em.selectDistinct, em.maxExecutionTime, em.comment ?? null, em.useIndexHint ?? null, em.options,
-    em.disableEscaping, em.aliasNamePrefixingEnabled, em.extraAppendedAndWhereCondition, em.timeTravel ?? null,
-  ]);
+  key += S;
+  for (const w of em.wheres) key += `${w.type}${P}${typeof w.condition === 'string' ? w.condition : JSON.stringify(w.condition)}${P}`;
+  key += S;
+  for (const [k, v] of Object.entries(em.orderBys)) key += `${k}${P}${typeof v === 'string' ? v : JSON.stringify(v)}${P}`;
+  key += S;
+  if (em.havings.length) key += JSON.stringify(em.havings);
+  key += S + em.groupBys.join(P) + S + em.options.join(P) + S;
+  return (
+    key +
+    [em.limit, em.offset, em.withDeleted, em.selectDistinct, em.maxExecutionTime, em.comment, em.useIndexHint, em.disableEscaping,
+      em.aliasNamePrefixingEnabled, em.extraAppendedAndWhereCondition, em.timeTravel].map((v) => (v === undefined ? '~' : String(v))).join(P)
+  );
 }
 
 /** Texts by shape; a bounded map (a page number is part of the shape), oldest first out. */
