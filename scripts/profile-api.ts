@@ -3,6 +3,8 @@
  *
  *   DATABASE_URL=mysql://root@127.0.0.1:3306/cdbench_s npx ts-node --transpile-only scripts/profile-api.ts --query Q1 [--clients 8] [--requests 3000] [--prof]
  *
+ * Q5 (approve one) first adds as many PENDING nominations to bench.fed's queue as it will approve.
+ *
  * Starts the built server (`node dist/server/main.js`, NODE_ENV=production, as `npm run bench`),
  * signs in as the query's bench account, sends a warm-up then `--requests` requests at `--clients`
  * concurrent clients, and prints the server's CPU time per request (/proc/<pid>/stat, user +
@@ -28,7 +30,17 @@ const REQUESTS = Number(arg('requests', '3000'));
 const PROF = process.argv.includes('--prof');
 const DIST = path.resolve(ROOT, arg('dist', 'dist'));
 
-const Q: Record<string, { user: string; body: string }> = {
+/** Q5's nominations to approve, one per request (made before the run: server/db/synthetic.ts topUpFederationQueue). */
+let q5Ids: number[] = [];
+let q5Next = 0;
+const Q5_BODY = () =>
+  JSON.stringify({
+    query: 'mutation Q5($id: ID!) { reviewNomination(id: $id, decision: APPROVE, comment: "Đồng ý khen thưởng.") { id status version award { id decisionNumber } } }',
+    variables: { id: String(q5Ids[q5Next++]) },
+  });
+
+const Q: Record<string, { user: string; body: string | (() => string) }> = {
+  Q5: { user: 'bench.fed', body: Q5_BODY },
   Q1: {
     user: 'bench.chair',
     body: JSON.stringify({
@@ -146,7 +158,17 @@ async function main() {
   }
   const login = JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token } }', variables: { u: q.user, p: 'bench1234' } });
   const token = JSON.parse(await post(port, login)).data.login.token as string;
-  const first = await post(port, q.body, token);
+  const bodyOf = () => (typeof q.body === 'string' ? q.body : q.body());
+  if (QUERY === 'Q5') {
+    const mysql = await import('mysql2/promise');
+    const { topUpFederationQueue } = await import('../server/db/synthetic');
+    const pool = mysql.createPool({ uri: process.env.DATABASE_URL!, connectionLimit: 4 });
+    const [[fed]] = await pool.query<import('mysql2').RowDataPacket[]>("SELECT scope_unit_id AS id FROM account WHERE username = 'bench.fed'");
+    q5Ids = await topUpFederationQueue(pool, fed.id, 1 + Math.min(500, REQUESTS) + REQUESTS, Date.now() % 1000);
+    await pool.end();
+    if (q5Ids.length < 1 + Math.min(500, REQUESTS) + REQUESTS) throw new Error(`only ${q5Ids.length} nominees available for Q5; lower --requests`);
+  }
+  const first = await post(port, bodyOf(), token);
   if (first.includes('"errors"')) throw new Error(first.slice(0, 400));
   const run = async (n: number) => {
     let next = 0;
@@ -154,7 +176,7 @@ async function main() {
     await Promise.all(
       Array.from({ length: CLIENTS }, async () => {
         while (next++ < n) {
-          const r = await post(port, q.body, token);
+          const r = await post(port, bodyOf(), token);
           if (r.includes('"errors"')) throw new Error(r.slice(0, 400));
         }
       }),

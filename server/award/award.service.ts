@@ -109,7 +109,9 @@ export class AwardService extends ResourceService<Award> {
       lifetimeSlot: type.oncePerLifetime && n.nomineeMemberId != null ? 1 : null,
     });
     try {
-      await this.repo(em).save(award);
+      // insert, not save: a new row with nothing to compare or cascade (save's persistence machinery
+      // is most of the CPU of an approval); the id and created_at are read back onto `award` as by save
+      await this.repo(em).insert(award);
     } catch (e) {
       if (Db.isDuplicateKey(e) && /uq_award_once|lifetime_slot/.test(String((e as Error).message))) {
         // The approval that lost the race: the member has the award now, as the rule says on a retry.
