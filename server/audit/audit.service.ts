@@ -66,15 +66,24 @@ export class AuditService extends ResourceService<AuditEvent> {
    * round trip per change that nobody reads).
    */
   async record(em: EntityManager, caller: Caller | null, entry: AuditEntry): Promise<void> {
-    await insertOnly(em, AuditEvent, {
-      actorId: caller?.user.id ?? null,
-      actorName: caller?.user.username ?? null,
-      action: entry.action,
-      entityType: entry.entityType,
-      entityId: entry.entityId,
-      unitId: entry.unitId,
-      before: auditSnapshot(entry.before),
-      after: auditSnapshot(entry.after),
-    });
+    await this.recordAll(em, caller, [entry]);
+  }
+
+  /** Several entries of one change in one INSERT (one round trip of the caller's transaction). */
+  async recordAll(em: EntityManager, caller: Caller | null, entries: AuditEntry[]): Promise<void> {
+    await insertOnly(
+      em,
+      AuditEvent,
+      entries.map((entry) => ({
+        actorId: caller?.user.id ?? null,
+        actorName: caller?.user.username ?? null,
+        action: entry.action,
+        entityType: entry.entityType,
+        entityId: entry.entityId,
+        unitId: entry.unitId,
+        before: auditSnapshot(entry.before),
+        after: auditSnapshot(entry.after),
+      })),
+    );
   }
 }

@@ -8,6 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { badInput, notFound } from '../common/errors';
 import { fitKey, searchKey } from '../common/text';
 import { checkText, parseId } from '../common/input';
+import { rowById } from '../kit/rows';
 import { ResourceService } from '../kit/service';
 import type { ListArgsLike } from '../common/list';
 import { OrgUnit } from '../org/org-unit.entity';
@@ -83,7 +84,7 @@ export class AwardTypeService extends ResourceService<AwardType> {
 
   /** An award type by id inside a transaction (the workflow's rules read it). */
   async load(id: number, em?: EntityManager): Promise<AwardType> {
-    const t = await this.repo(em).findOneBy({ id });
+    const t = await rowById(em ?? this.db.ds.manager, AwardType, id);
     if (!t) throw notFound('AwardType', id);
     return t;
   }

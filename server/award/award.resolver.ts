@@ -127,7 +127,7 @@ const NominationEdges = edges<Nomination>(Nomination, 'Nomination', {
   nomineeUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, join: { property: 'nomineeUnitId', via: (s) => s.org } },
   nominatingUnit: { type: () => OrgUnitUnion, target: ANY_UNIT, join: { property: 'nominatingUnitId', via: (s) => s.org } },
   createdBy: { type: () => User, target: UserResource, resolve: (n, req, s) => s.account.byId(req, n.createdById) },
-  award: { type: () => Award, target: AwardResource, resolve: (n, req, s) => s.award.ofNomination(req, n.id) },
+  award: { type: () => Award, target: AwardResource, resolve: (n, req, s) => s.award.ofNomination(req, n) },
 });
 
 const ReviewEdges = edges<NominationReview>(NominationReview, 'NominationReview', {

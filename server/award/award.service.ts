@@ -1,13 +1,14 @@
 import { EntityManager } from 'typeorm';
-import { Award, AwardResource, DecisionCounter } from './award.entity';
+import { Award, AwardResource } from './award.entity';
 import { Nomination } from './nomination.entity';
 import { OrgUnit } from '../org/org-unit.entity';
 import { ANCESTOR_COLUMN, OrgLevel, UnitLevel } from '../org/org-level';
 import { Caller } from '../auth/caller';
-import { Db } from '../db/dialect';
-import { AuditService } from '../audit/audit.service';
+import { Db, insertOnly } from '../db/dialect';
+import { AuditEntry, AuditService } from '../audit/audit.service';
 import { awardSearchKey, nominationSearchKey } from './keys';
 import { groupByKeys, LoaderFamily, Req } from '../kit/loaders';
+import { existingRow } from '../kit/rows';
 import { ResourceService } from '../kit/service';
 import { today } from '../common/clock';
 import { AppError } from '../common/errors';
@@ -51,20 +52,25 @@ export class AwardService extends ResourceService<Award> {
     return this.by(req, 'nomineeUnitId', unitId);
   }
 
-  async ofNomination(req: Req, nominationId: number): Promise<Award | null> {
-    return (await this.by(req, 'nominationId', nominationId))[0] ?? null;
-  }
-
-  /** The next decision number of a unit in a year, inside the caller's transaction (row-locked). */
-  private async nextNumber(em: EntityManager, unitId: number, year: number): Promise<number> {
-    await this.db.upsertIncrement(em, 'decision_counter', { unit_id: unitId, year }, 'last_number');
-    return (await em.findOneByOrFail(DecisionCounter, { unitId, year })).lastNumber;
+  /**
+   * A nomination's award. The award an approval has just granted (the nomination this request's
+   * mutation returns) is answered as granted, not read again: it is located where the nomination
+   * is, which the caller has just read in its scope (the edge checks the read permission first).
+   */
+  ofNomination(req: Req, n: Nomination): Award | Promise<Award | null> {
+    return grantedBy(n) ?? this.by(req, 'nominationId', n.id).then((awards) => awards[0] ?? null);
   }
 
   /**
    * Creates the award of an approved nomination in the caller's transaction. Without a given
    * number the deciding unit's next one is assigned; `decisions` shares one number among the
-   * approvals of one call by the same deciding unit for the same year.
+   * approvals of one call by the same deciding unit for the same year. The caller records the
+   * award's audit entry (`awardCreated`) with its own.
+   *
+   * Taking a number locks the deciding unit's counter row until the transaction ends, so every
+   * approval by that unit in that year waits for it: the caller does its other steps first, and
+   * from the number on there are three statements (number, award, the nomination's search key)
+   * before the caller's audit rows and the commit.
    */
   async grant(
     em: EntityManager,
@@ -84,11 +90,16 @@ export class AwardService extends ResourceService<Award> {
       const key = `${decidingUnitId}:${n.year}`;
       number = decisions?.get(key) ?? null;
       if (!number) {
-        const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: decidingUnitId! });
-        number = formatDecisionNumber(await this.nextNumber(em, unit.id, n.year), unit);
+        const unit = await existingRow(em, OrgUnit, decidingUnitId!);
+        const next = await this.db.nextInSequence(em, 'decision_counter', { unit_id: unit.id, year: n.year }, 'last_number');
+        number = formatDecisionNumber(next, unit);
         decisions?.set(key, number);
       }
     }
+    // Stamped here (whole seconds, as the column keeps them) rather than by the column's DEFAULT:
+    // the row is not read back, and the award answers with it at once.
+    const createdAt = new Date();
+    createdAt.setMilliseconds(0);
     const award = this.repo(em).create({
       nominationId: n.id,
       awardTypeId: n.awardTypeId,
@@ -107,11 +118,12 @@ export class AwardService extends ResourceService<Award> {
       teamId: n.teamId,
       // The unique key (nominee, type, slot) keeps an award given once per person once, whatever the path and however the approvals race.
       lifetimeSlot: type.oncePerLifetime && n.nomineeMemberId != null ? 1 : null,
+      createdAt,
     });
     try {
-      // insert, not save: a new row with nothing to compare or cascade (save's persistence machinery
-      // is most of the CPU of an approval); the id and created_at are read back onto `award` as by save
-      await this.repo(em).insert(award);
+      // inserted without a read-back (save's persistence machinery was most of an approval's CPU,
+      // and insert's SELECT of the generated columns a round trip under the counter's lock)
+      award.id = await insertOnly(em, Award, award);
     } catch (e) {
       if (Db.isDuplicateKey(e) && /uq_award_once|lifetime_slot/.test(String((e as Error).message))) {
         // The approval that lost the race: the member has the award now, as the rule says on a retry.
@@ -122,7 +134,29 @@ export class AwardService extends ResourceService<Award> {
     }
     // Nominations are found by their decision number too.
     await em.getRepository(Nomination).update(n.id, { searchKey: nominationSearchKey(n.nomineeName, number) });
-    await this.audit.record(em, caller, { action: 'CREATE', entityType: 'Award', entityId: award.id, unitId: n.teamId ?? n.grassrootsUnionId ?? n.unionId ?? n.federationId, after: award });
     return award;
   }
+}
+
+const GRANTED = Symbol('the award this nomination was just granted');
+
+/** The award granted to `n` by the approval that returned it (once its transaction committed). */
+export function grantedBy(n: Nomination): Award | undefined {
+  return (n as Nomination & { [GRANTED]?: Award })[GRANTED];
+}
+
+/** Marks `n` with the award its approval granted (see AwardService.ofNomination). */
+export function markGranted(n: Nomination, award: Award): void {
+  (n as Nomination & { [GRANTED]?: Award })[GRANTED] = award;
+}
+
+/** The audit entry of an award just granted (recorded by the approval, with its own). */
+export function awardCreated(award: Award): AuditEntry {
+  return {
+    action: 'CREATE',
+    entityType: 'Award',
+    entityId: award.id,
+    unitId: award.teamId ?? award.grassrootsUnionId ?? award.unionId ?? award.federationId,
+    after: award,
+  };
 }

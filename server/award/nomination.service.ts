@@ -3,7 +3,7 @@ import { Nomination, NominationAction, NominationEvent, NominationResource, Nomi
 import { nominationSearchKey } from './keys';
 import { AwardType, NomineeKind } from './award-type.entity';
 import { Award, AWARD_TEXT } from './award.entity';
-import { AwardService } from './award.service';
+import { AwardService, awardCreated, markGranted } from './award.service';
 import { AwardTypeService } from './award-type.service';
 import * as rules from './rules';
 import { afterApproval, firstLevel, levelChain, OPEN_STATUSES, TRANSITIONS, WorkflowAction } from './workflow';
@@ -20,7 +20,8 @@ import { AppError, badInput, conflict, forbidden, logDatabaseDown, notFound, ser
 import { checkText, isoDate, optionalId, parseId } from '../common/input';
 import { LIMITS } from '../common/limits';
 import { groupByKeys, LoaderKey, Req } from '../kit/loaders';
-import { readRows } from '../kit/rows';
+import { existingRow, readRows, rowById } from '../kit/rows';
+import { countRows } from '../kit/shapes';
 import { ResourceService } from '../kit/service';
 import { currentYear, today } from '../common/clock';
 import { SelectQueryBuilder } from 'typeorm';
@@ -149,7 +150,7 @@ export class NominationService extends ResourceService<Nomination> {
   private async nominatingUnit(caller: Caller, em: EntityManager, id: number | null): Promise<OrgUnit> {
     const unitId = id ?? caller.scopeUnit?.id ?? null;
     if (unitId == null) throw badInput('nominatingUnitId', 'is required for an account without a scope unit');
-    const unit = await em.getRepository(OrgUnit).findOneBy({ id: unitId });
+    const unit = await rowById(em, OrgUnit, unitId);
     if (!unit || !unitInScope(caller.scope, unit)) throw badInput('nominatingUnitId', `unit ${unitId} is not in your scope`, { rule: 'OUT_OF_SCOPE' });
     if (!unit.active) throw badInput('nominatingUnitId', `unit ${unitId} is dissolved`, { rule: 'UNIT_DISSOLVED' });
     return unit;
@@ -160,11 +161,11 @@ export class NominationService extends ResourceService<Nomination> {
     refuse(rules.nomineeKindRule(type.nomineeKind, memberId, unitId));
     const column = ANCESTOR_COLUMN[unit.level];
     if (type.nomineeKind === NomineeKind.INDIVIDUAL) {
-      const m = await em.getRepository(Member).findOneBy({ id: memberId! });
+      const m = await rowById(em, Member, memberId!);
       if (!m || m[column] !== unit.id) throw badInput('nomineeMemberId', `member ${memberId} is not in the nominating unit's subtree`, { rule: 'NOMINEE_OUTSIDE' });
       return m;
     }
-    const u = await em.getRepository(OrgUnit).findOneBy({ id: unitId! });
+    const u = await rowById(em, OrgUnit, unitId!);
     if (!u || u[column] !== unit.id) throw badInput('nomineeUnitId', `unit ${unitId} is not in the nominating unit's subtree`, { rule: 'NOMINEE_OUTSIDE' });
     return u;
   }
@@ -210,12 +211,11 @@ export class NominationService extends ResourceService<Nomination> {
   private async checkDuplicate(em: EntityManager, n: Pick<Nomination, 'id' | 'awardTypeId' | 'year' | 'nomineeMemberId' | 'nomineeUnitId'>): Promise<void> {
     const who = n.nomineeMemberId ?? n.nomineeUnitId;
     if (who == null) return;
-    const dup = await this.repo(em)
+    const dup = this.repo(em)
       .createQueryBuilder('o')
       .where('o.id <> :id AND o.award_type_id = :t AND o.year = :y AND o.status IN (:...open)', { id: n.id ?? 0, t: n.awardTypeId, y: n.year, open: OPEN_STATUSES })
-      .andWhere(n.nomineeMemberId ? 'o.nominee_member_id = :who' : 'o.nominee_unit_id = :who', { who })
-      .getCount();
-    refuse(rules.duplicateRule(dup));
+      .andWhere(n.nomineeMemberId ? 'o.nominee_member_id = :who' : 'o.nominee_unit_id = :who', { who });
+    refuse(rules.duplicateRule(await countRows(dup)));
   }
 
   /** Kỷ niệm chương and the like: never a second award of the type to the same person (the unique key on award decides races). */
@@ -290,7 +290,7 @@ export class NominationService extends ResourceService<Nomination> {
   /** The nomination as its nominator may act on it: in scope, with Nominate, nominating unit in scope. */
   private async asNominator(caller: Caller, em: EntityManager, id: number): Promise<{ n: Nomination; unit: OrgUnit }> {
     const n = await this.get(caller, id, em);
-    const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
+    const unit = await existingRow(em, OrgUnit, n.nominatingUnitId);
     if (!hasPermission(caller.role, Permission.Nominate) || !unitInScope(caller.scope, unit)) {
       throw forbidden('only accounts whose scope holds the nominating unit act for the nominator', { rule: 'NOMINATOR_ONLY' });
     }
@@ -435,7 +435,7 @@ export class NominationService extends ResourceService<Nomination> {
       // A stale version answers CONFLICT before any other check, as does a nomination not PENDING.
       if (version != null && version !== n.version) throw conflict(`nomination ${id} is at version ${n.version}, not ${version}; reload it`, { rule: 'STALE_VERSION' });
       this.requireStatus(n, decision as WorkflowAction);
-      const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
+      const unit = await existingRow(em, OrgUnit, n.nominatingUnitId);
       this.checkReviewer(caller, n, unit);
       // After the status and the reviewer: a stale or misdirected review answers as such whatever its comment.
       checkComment(comment);
@@ -448,17 +448,21 @@ export class NominationService extends ResourceService<Nomination> {
         await this.checkRules(em, n, type, unit);
         const next = afterApproval(levelChain(unit.level, unit.unionId != null), level, type.decidingLevel);
         await this.compareAndSet(em, n, { status: next.status, currentLevel: next.level });
-        if (next.status === S.APPROVED) {
-          award = await this.awards.grant(em, caller, n, unit, type, null, null, mine);
-        }
+        await this.event(em, caller, n, NominationAction.APPROVE, from, level, text);
+        // last: a decision number locks its counter until the commit (see AwardService.grant)
+        if (next.status === S.APPROVED) award = await this.awards.grant(em, caller, n, unit, type, null, null, mine);
       } else {
         await this.compareAndSet(em, n, { status: decision === ReviewDecision.REJECT ? S.REJECTED : S.RETURNED, currentLevel: null });
+        await this.event(em, caller, n, decision as unknown as NominationAction, from, level, text);
       }
-      await this.event(em, caller, n, decision as unknown as NominationAction, from, level, text);
-      await this.audit.record(em, caller, {
-        action: decision, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
-        before: { status: from, currentLevel: level }, after: { status: n.status, currentLevel: n.currentLevel, comment: text, awardId: award?.id },
-      });
+      await this.audit.recordAll(em, caller, [
+        ...(award ? [awardCreated(award)] : []),
+        {
+          action: decision, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
+          before: { status: from, currentLevel: level }, after: { status: n.status, currentLevel: n.currentLevel, comment: text, awardId: award?.id },
+        },
+      ]);
+      if (award) markGranted(n, award);
       return n;
     });
     if (decisions && mine) for (const [key, number] of mine) decisions.set(key, number);
@@ -517,7 +521,7 @@ export class NominationService extends ResourceService<Nomination> {
     return this.db.transaction(async (em) => {
       const n = await this.get(caller, id, em);
       this.requireStatus(n, action);
-      const unit = await em.getRepository(OrgUnit).findOneByOrFail({ id: n.nominatingUnitId });
+      const unit = await existingRow(em, OrgUnit, n.nominatingUnitId);
       if (!unitInScope(caller.scope, unit)) throw forbidden('the nominating unit is outside your scope', { rule: 'OUT_OF_SCOPE' });
       if (n.nomineeMemberId != null && n.nomineeMemberId === caller.user.memberId) throw forbidden('you are the nominee', { rule: 'SELF_NOMINEE' });
       const number = decisionNumber?.trim();
@@ -534,15 +538,20 @@ export class NominationService extends ResourceService<Nomination> {
         // (it used to record a second one when two nominations of different years were both forwarded).
         await this.checkOncePerLifetime(em, type, n.nomineeMemberId);
         await this.compareAndSet(em, n, { status: S.APPROVED, currentLevel: null });
+        await this.event(em, caller, n, NominationAction[action], from, OrgLevel.CONFEDERATION, comment?.trim() || null);
         award = await this.awards.grant(em, caller, n, unit, type, number!, decidedAt ?? today());
       } else {
         await this.compareAndSet(em, n, { status: S.REJECTED, currentLevel: null });
+        await this.event(em, caller, n, NominationAction[action], from, OrgLevel.CONFEDERATION, comment?.trim() || null);
       }
-      await this.event(em, caller, n, NominationAction[action], from, OrgLevel.CONFEDERATION, comment?.trim() || null);
-      await this.audit.record(em, caller, {
-        action, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
-        before: { status: from }, after: { status: n.status, decisionNumber: number, awardId: award?.id },
-      });
+      await this.audit.recordAll(em, caller, [
+        ...(award ? [awardCreated(award)] : []),
+        {
+          action, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
+          before: { status: from }, after: { status: n.status, decisionNumber: number, awardId: award?.id },
+        },
+      ]);
+      if (award) markGranted(n, award);
       return n;
     });
   }

@@ -146,20 +146,29 @@ export class Db {
   }
 
   /**
-   * Adds 1 to `column` of the row with `key` (creating it at 1), in one atomic statement. One
-   * statement matters on InnoDB: UPDATE-then-INSERT takes gap locks on a missing row, and two
-   * first increments of the same key deadlock. Table and column names are the caller's constants.
+   * Adds 1 to `column` of the row with `key` (creating it at 1) and answers the new value, in one
+   * atomic statement and one round trip. One statement matters on InnoDB: UPDATE-then-INSERT takes
+   * gap locks on a missing row, and two first increments of the same key deadlock; one round trip
+   * matters because the statement's row lock is held until the transaction ends (MySQL hands the
+   * value back as the statement's insert id through LAST_INSERT_ID(expr); SQLite with RETURNING).
+   * Table and column names are the caller's constants.
    */
-  async upsertIncrement(em: EntityManager, table: string, key: Record<string, number>, column: string): Promise<void> {
+  async nextInSequence(em: EntityManager, table: string, key: Record<string, number>, column: string): Promise<number> {
     const cols = Object.keys(key);
     const values = Object.values(key);
-    const insert = `INSERT INTO ${table} (${[...cols, column].join(', ')}) VALUES (${cols.map(() => '?').join(', ')}, 1)`;
-    await em.query(
-      this.isSqlite
-        ? `${insert} ON CONFLICT (${cols.join(', ')}) DO UPDATE SET ${column} = ${column} + 1`
-        : `${insert} ON DUPLICATE KEY UPDATE ${column} = ${column} + 1`,
+    const into = `INSERT INTO ${table} (${[...cols, column].join(', ')}) VALUES (${cols.map(() => '?').join(', ')}`;
+    if (this.isSqlite) {
+      const rows: Array<Record<string, number>> = await em.query(
+        `${into}, 1) ON CONFLICT (${cols.join(', ')}) DO UPDATE SET ${column} = ${column} + 1 RETURNING ${column}`,
+        values,
+      );
+      return Number(rows[0][column]);
+    }
+    const result: { insertId: number } = await em.query(
+      `${into}, LAST_INSERT_ID(1)) ON DUPLICATE KEY UPDATE ${column} = LAST_INSERT_ID(${column} + 1)`,
       values,
     );
+    return Number(result.insertId);
   }
 
   /**
@@ -213,11 +222,18 @@ export class Db {
 }
 
 /**
- * Inserts one row without reading it back: TypeORM's `insert` re-reads the columns the database
+ * Inserts rows without reading them back: TypeORM's `insert` re-reads the columns the database
  * generates (a DEFAULT CURRENT_TIMESTAMP) with a SELECT after the INSERT on MySQL, a round trip in
  * the transaction for a value the caller does not use. The same INSERT otherwise (the entity's
- * column types, transformers and defaults).
+ * column types, transformers and defaults); several rows go in one statement. With one row,
+ * answers its generated id (with several, the drivers differ: MySQL's first, SQLite's last).
  */
-export async function insertOnly<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, values: QueryDeepPartialEntity<E>): Promise<void> {
-  await em.createQueryBuilder().insert().into(entity).values(values).updateEntity(false).execute();
+export async function insertOnly<E extends ObjectLiteral>(
+  em: EntityManager,
+  entity: EntityTarget<E>,
+  values: QueryDeepPartialEntity<E> | QueryDeepPartialEntity<E>[],
+): Promise<number> {
+  const { raw } = await em.createQueryBuilder().insert().into(entity).values(values).updateEntity(false).execute();
+  // mysql2 answers a result header; better-sqlite3 (through TypeORM) the last row id
+  return typeof raw === 'number' || typeof raw === 'bigint' ? Number(raw) : Number((raw as { insertId?: number } | undefined)?.insertId);
 }

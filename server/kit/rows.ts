@@ -1,4 +1,4 @@
-import type { DataSource, Driver, EntityMetadata, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, Driver, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import { rawRows } from './shapes';
@@ -139,4 +139,20 @@ export async function readRows<E extends ObjectLiteral>(qb: SelectQueryBuilder<E
 /** The first entity of `qb`, or null (as `getOne`: no LIMIT is added). */
 export async function readRow<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>): Promise<E | null> {
   return (await readRows(qb))[0] ?? null;
+}
+
+/**
+ * The row of `entity` with primary key `id`, read in `em` (a transaction's manager or the data
+ * source's): `findOneBy({ id })` through the SQL kept per shape and the lean reader, so a write's
+ * checks do not rebuild the same SELECT and hydrate the row through TypeORM on every call.
+ */
+export function rowById<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, id: number): Promise<E | null> {
+  return readRow(em.getRepository(entity).createQueryBuilder('r').where('r.id = :id', { id }));
+}
+
+/** `rowById` for a row the caller's data guarantees (a foreign key): its absence is a server error. */
+export async function existingRow<E extends ObjectLiteral>(em: EntityManager, entity: EntityTarget<E>, id: number): Promise<E> {
+  const row = await rowById(em, entity, id);
+  if (!row) throw new Error(`${String((entity as Function).name ?? entity)} ${id} does not exist`);
+  return row;
 }
