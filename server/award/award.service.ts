@@ -7,7 +7,7 @@ import { Caller } from '../auth/caller';
 import { Db, insertOnly } from '../db/dialect';
 import { AuditEntry, AuditService } from '../audit/audit.service';
 import { awardSearchKey, nominationSearchKey } from './keys';
-import { groupByKeys, LoaderFamily, Req } from '../kit/loaders';
+import { groupByKeys, joinedOf, LoaderFamily, Req } from '../kit/loaders';
 import { existingRow } from '../kit/rows';
 import { ResourceService } from '../kit/service';
 import { today } from '../common/clock';
@@ -58,7 +58,7 @@ export class AwardService extends ResourceService<Award> {
    * is, which the caller has just read in its scope (the edge checks the read permission first).
    */
   ofNomination(req: Req, n: Nomination): Award | Promise<Award | null> {
-    return grantedBy(n) ?? this.by(req, 'nominationId', n.id).then((awards) => awards[0] ?? null);
+    return (joinedOf(n, 'award') as Award | undefined) ?? this.by(req, 'nominationId', n.id).then((awards) => awards[0] ?? null);
   }
 
   /**
@@ -90,7 +90,7 @@ export class AwardService extends ResourceService<Award> {
       const key = `${decidingUnitId}:${n.year}`;
       number = decisions?.get(key) ?? null;
       if (!number) {
-        const unit = await existingRow(em, OrgUnit, decidingUnitId!);
+        const unit = decidingUnitId === nominatingUnit.id ? nominatingUnit : await existingRow(em, OrgUnit, decidingUnitId!);
         const next = await this.db.nextInSequence(em, 'decision_counter', { unit_id: unit.id, year: n.year }, 'last_number');
         number = formatDecisionNumber(next, unit);
         decisions?.set(key, number);
@@ -136,18 +136,6 @@ export class AwardService extends ResourceService<Award> {
     await em.getRepository(Nomination).update(n.id, { searchKey: nominationSearchKey(n.nomineeName, number) });
     return award;
   }
-}
-
-const GRANTED = Symbol('the award this nomination was just granted');
-
-/** The award granted to `n` by the approval that returned it (once its transaction committed). */
-export function grantedBy(n: Nomination): Award | undefined {
-  return (n as Nomination & { [GRANTED]?: Award })[GRANTED];
-}
-
-/** Marks `n` with the award its approval granted (see AwardService.ofNomination). */
-export function markGranted(n: Nomination, award: Award): void {
-  (n as Nomination & { [GRANTED]?: Award })[GRANTED] = award;
 }
 
 /** The audit entry of an award just granted (recorded by the approval, with its own). */

@@ -3,7 +3,7 @@ import { Nomination, NominationAction, NominationEvent, NominationResource, Nomi
 import { nominationSearchKey } from './keys';
 import { AwardType, NomineeKind } from './award-type.entity';
 import { Award, AWARD_TEXT } from './award.entity';
-import { AwardService, awardCreated, markGranted } from './award.service';
+import { AwardService, awardCreated } from './award.service';
 import { AwardTypeService } from './award-type.service';
 import * as rules from './rules';
 import { afterApproval, firstLevel, levelChain, OPEN_STATUSES, TRANSITIONS, WorkflowAction } from './workflow';
@@ -15,11 +15,11 @@ import { Role } from '../auth/role';
 import { scopePredicate, unitInScope } from '../auth/scope';
 import { hasPermission, Permission, REVIEW_LEVEL } from '../auth/permissions';
 import { Db, insertOnly } from '../db/dialect';
-import { AuditService } from '../audit/audit.service';
+import { AuditEntry, AuditService } from '../audit/audit.service';
 import { AppError, badInput, conflict, forbidden, logDatabaseDown, notFound, serviceUnavailable } from '../common/errors';
 import { checkText, isoDate, optionalId, parseId } from '../common/input';
 import { LIMITS } from '../common/limits';
-import { groupByKeys, LoaderKey, Req } from '../kit/loaders';
+import { attachJoined, groupByKeys, LoaderKey, Req } from '../kit/loaders';
 import { existingRow, readRows, rowById } from '../kit/rows';
 import { countRows } from '../kit/shapes';
 import { ResourceService } from '../kit/service';
@@ -329,6 +329,16 @@ export class NominationService extends ResourceService<Nomination> {
     });
   }
 
+  /**
+   * A decision's audit rows, in one INSERT: the award it granted (if any), then the decision. The
+   * award stays on the nomination as its `award` edge's answer (kit/loaders.ts attachJoined): the
+   * mutation answers it as granted instead of reading it again.
+   */
+  private async recordDecision(em: EntityManager, caller: Caller, n: Nomination, award: Award | null, entry: AuditEntry): Promise<void> {
+    await this.audit.recordAll(em, caller, award ? [awardCreated(award), entry] : [entry]);
+    if (award) attachJoined(n, 'award', award);
+  }
+
   async update(caller: Caller, id: number, input: NominationInput): Promise<Nomination> {
     this.validateText(input, false);
     const ids = idsOf(input);
@@ -443,26 +453,19 @@ export class NominationService extends ResourceService<Nomination> {
       const from = n.status;
       const level = n.currentLevel!;
       const type = await this.types.load(n.awardTypeId, em);
-      let award: Award | null = null;
-      if (decision === ReviewDecision.APPROVE) {
-        await this.checkRules(em, n, type, unit);
-        const next = afterApproval(levelChain(unit.level, unit.unionId != null), level, type.decidingLevel);
-        await this.compareAndSet(em, n, { status: next.status, currentLevel: next.level });
-        await this.event(em, caller, n, NominationAction.APPROVE, from, level, text);
-        // last: a decision number locks its counter until the commit (see AwardService.grant)
-        if (next.status === S.APPROVED) award = await this.awards.grant(em, caller, n, unit, type, null, null, mine);
-      } else {
-        await this.compareAndSet(em, n, { status: decision === ReviewDecision.REJECT ? S.REJECTED : S.RETURNED, currentLevel: null });
-        await this.event(em, caller, n, decision as unknown as NominationAction, from, level, text);
-      }
-      await this.audit.recordAll(em, caller, [
-        ...(award ? [awardCreated(award)] : []),
-        {
-          action: decision, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
-          before: { status: from, currentLevel: level }, after: { status: n.status, currentLevel: n.currentLevel, comment: text, awardId: award?.id },
-        },
-      ]);
-      if (award) markGranted(n, award);
+      const approving = decision === ReviewDecision.APPROVE;
+      if (approving) await this.checkRules(em, n, type, unit);
+      const next = approving
+        ? afterApproval(levelChain(unit.level, unit.unionId != null), level, type.decidingLevel)
+        : { status: decision === ReviewDecision.REJECT ? S.REJECTED : S.RETURNED, level: null };
+      await this.compareAndSet(em, n, { status: next.status, currentLevel: next.level });
+      await this.event(em, caller, n, decision as unknown as NominationAction, from, level, text);
+      // last: a decision number locks its counter until the commit (see AwardService.grant)
+      const award = next.status === S.APPROVED ? await this.awards.grant(em, caller, n, unit, type, null, null, mine) : null;
+      await this.recordDecision(em, caller, n, award, {
+        action: decision, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
+        before: { status: from, currentLevel: level }, after: { status: n.status, currentLevel: n.currentLevel, comment: text, awardId: award?.id },
+      });
       return n;
     });
     if (decisions && mine) for (const [key, number] of mine) decisions.set(key, number);
@@ -531,27 +534,17 @@ export class NominationService extends ResourceService<Nomination> {
       if (decidedAt && decidedAt > today()) throw badInput('decidedAt', 'cannot be in the future', { rule: 'FUTURE_DATE' });
       checkComment(comment);
       const from = n.status;
-      let award: Award | null = null;
-      if (approved) {
-        const type = await this.types.load(n.awardTypeId, em);
-        // The confederation's approval creates an award too: KNC stays once per person on this path
-        // (it used to record a second one when two nominations of different years were both forwarded).
-        await this.checkOncePerLifetime(em, type, n.nomineeMemberId);
-        await this.compareAndSet(em, n, { status: S.APPROVED, currentLevel: null });
-        await this.event(em, caller, n, NominationAction[action], from, OrgLevel.CONFEDERATION, comment?.trim() || null);
-        award = await this.awards.grant(em, caller, n, unit, type, number!, decidedAt ?? today());
-      } else {
-        await this.compareAndSet(em, n, { status: S.REJECTED, currentLevel: null });
-        await this.event(em, caller, n, NominationAction[action], from, OrgLevel.CONFEDERATION, comment?.trim() || null);
-      }
-      await this.audit.recordAll(em, caller, [
-        ...(award ? [awardCreated(award)] : []),
-        {
-          action, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
-          before: { status: from }, after: { status: n.status, decisionNumber: number, awardId: award?.id },
-        },
-      ]);
-      if (award) markGranted(n, award);
+      const type = approved ? await this.types.load(n.awardTypeId, em) : null;
+      // The confederation's approval creates an award too: KNC stays once per person on this path
+      // (it used to record a second one when two nominations of different years were both forwarded).
+      if (type) await this.checkOncePerLifetime(em, type, n.nomineeMemberId);
+      await this.compareAndSet(em, n, { status: approved ? S.APPROVED : S.REJECTED, currentLevel: null });
+      await this.event(em, caller, n, NominationAction[action], from, OrgLevel.CONFEDERATION, comment?.trim() || null);
+      const award = type ? await this.awards.grant(em, caller, n, unit, type, number!, decidedAt ?? today()) : null;
+      await this.recordDecision(em, caller, n, award, {
+        action, entityType: 'Nomination', entityId: n.id, unitId: auditUnit(n),
+        before: { status: from }, after: { status: n.status, decisionNumber: number, awardId: award?.id },
+      });
       return n;
     });
   }

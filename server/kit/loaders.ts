@@ -77,7 +77,8 @@ export interface JoinableById<T = unknown> {
  * Rows a list read for one edge of one of its rows with only the columns the request's selection
  * asks for (kit/service.ts `list`): the edge answers from here. Such a row is never a `byId`
  * answer (it lacks columns another path may ask for), so it is kept on the list's row itself,
- * under a symbol (no JSON, no Object.keys, no GraphQL field sees it).
+ * under a symbol (no JSON, no Object.keys, no GraphQL field sees it). A write keeps here too what
+ * it has just made for an edge of the row it returns (an approval's award).
  */
 const JOINED = Symbol('joined');
 type WithJoined = { [JOINED]?: Record<string, unknown> };
