@@ -17,7 +17,7 @@ import { DateTimeField, UnitRefField, useOrgUnit } from '../common/fields';
 import { formatDate, formatDateTime } from '../common/format';
 import { fieldLabel, type Translate } from '../providers/errors';
 import { LEVEL_RESOURCE } from '../providers/resources';
-import { Line, ResponsiveRows } from '../common/responsive';
+import { Line, ResponsiveRows, Tail } from '../common/responsive';
 import { useNotFoundHome } from '../common/hooks';
 import { ListActions } from '../common/ListActions';
 import { DateTextInput } from '../common/inputs';
@@ -105,7 +105,7 @@ const AuditList = () => {
             <FunctionField source="entityType" render={(r: any) => `${translate(`cd.enums.EntityType.${r.entityType}`, { _: r.entityType })} #${r.entityId}`} />
           </Line>
         }
-        tertiaryText={<DateTimeField source="at" />}
+        tertiaryText={<Tail><DateTimeField source="at" /></Tail>}
       >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <DateTimeField source="at" />
